@@ -1,0 +1,32 @@
+# Install: library, header, pkg-config file and a CMake package giving the
+# imported target nlp::nlp.
+include(CMakePackageConfigHelpers)
+
+install(TARGETS nlp EXPORT nlpTargets
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+if(NLP_INSTALL_STATIC)
+  install(TARGETS nlp_static ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+endif()
+install(FILES ${PROJECT_SOURCE_DIR}/include/nlp/nlp.h
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/nlp)
+
+install(EXPORT nlpTargets NAMESPACE nlp::
+  DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/nlp)
+configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/nlpConfig.cmake.in
+  ${PROJECT_BINARY_DIR}/nlpConfig.cmake
+  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/nlp)
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/nlpConfigVersion.cmake
+  COMPATIBILITY SameMajorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/nlpConfig.cmake
+  ${PROJECT_BINARY_DIR}/nlpConfigVersion.cmake
+  DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/nlp)
+
+# The .pc file finds the prefix from its own place, so a package installed
+# with --prefix or DESTDIR stays correct.
+file(RELATIVE_PATH NLP_PC_TO_PREFIX "/p/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/p")
+configure_file(${PROJECT_SOURCE_DIR}/pkgconfig/nlp.pc.in
+  ${PROJECT_BINARY_DIR}/nlp.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/nlp.pc
+  DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

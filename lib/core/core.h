@@ -1,0 +1,83 @@
+/* core.h - internal plumbing shared by every room: errors, allocation,
+ * devices. Not installed. */
+#ifndef NLP_CORE_H
+#define NLP_CORE_H
+
+#include "nlp/nlp.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#  define NLP_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#  define NLP_PRINTF(f, a)
+#endif
+
+/* Record this thread's error text and return status, so callers can write
+ * `return nlp__fail(NLP_ERR_IO, "cannot open %s", path);`. */
+nlp_status nlp__fail(nlp_status status, const char *fmt, ...) NLP_PRINTF(2, 3);
+nlp_status nlp__vfail(nlp_status status, const char *fmt, va_list ap);
+
+/* The same for data errors: the text starts with "file:line: ". line <= 0
+ * leaves the line out. */
+nlp_status nlp__fail_at(nlp_status status, const char *file, long line,
+                        const char *fmt, ...) NLP_PRINTF(4, 5);
+
+/* Prepend context to this thread's current error text ("loading X: ..."),
+ * keeping the status. Returns status. */
+nlp_status nlp__wrap(nlp_status status, const char *fmt, ...) NLP_PRINTF(2, 3);
+
+/* Allocation helpers that record NLP_ERR_NOMEM on failure. */
+void *nlp__malloc(size_t size);
+void *nlp__calloc(size_t count, size_t size);
+void *nlp__realloc(void *ptr, size_t size);
+char *nlp__strdup(const char *s);
+char *nlp__strndup(const char *s, size_t n);
+
+/* Grow *items (of item_size bytes each) so it holds at least `need`
+ * elements; *cap is the current capacity. */
+nlp_status nlp__grow(void **items, size_t *cap, size_t need, size_t item_size);
+
+/* A parsed device name. index is -1 for "cuda" without a number. */
+typedef enum nlp__device_kind {
+    NLP__DEVICE_CPU,
+    NLP__DEVICE_CUDA,
+    NLP__DEVICE_AUTO
+} nlp__device_kind;
+
+typedef struct nlp__device {
+    nlp__device_kind kind;
+    int index;
+} nlp__device;
+
+/* Parse "cpu", "cuda", "cuda:N", "auto" (NULL or "" mean "auto"). */
+nlp_status nlp__device_parse(const char *name, nlp__device *out);
+
+/* Bound the BLAS library's threads (OpenBLAS ignores at::set_num_threads).
+ * Looks the setter up at run time so any BLAS works. */
+void nlp__blas_set_num_threads(int n);
+
+/* Validate UTF-8; on failure sets NLP_ERR_INVALID_UTF8 naming the byte
+ * position. */
+nlp_status nlp__utf8_check(const char *text, size_t len);
+
+/* Read a whole file into a NUL-terminated malloc'd buffer. */
+nlp_status nlp__read_file(const char *path, char **data, size_t *size);
+
+/* Join a directory and a file name into a malloc'd path. */
+char *nlp__path_join(const char *dir, const char *name);
+
+/* True when path names an existing regular file. */
+bool nlp__file_exists(const char *path);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,45 @@
+#define _POSIX_C_SOURCE 200809L
+#include "test_support.h"
+
+#include <criterion/criterion.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char *shared_path(const char *rel)
+{
+    static _Thread_local char buf[4096];
+    const char *root = getenv("NLP_SHARED_DIR");
+    char fallback[2048];
+    if (!root) {
+        snprintf(fallback, sizeof fallback, "%s/../shared", NLP_SOURCE_DIR);
+        root = fallback;
+    }
+    struct stat st;
+    if (stat(root, &st) != 0)
+        cr_skip_test("../shared is absent (%s): fixture tests need it", root);
+    snprintf(buf, sizeof buf, "%s/%s", root, rel);
+    return buf;
+}
+
+const char *scratch_dir(const char *name)
+{
+    static _Thread_local char buf[4096];
+    snprintf(buf, sizeof buf, "%s/test-scratch/%s-%ld", NLP_BINARY_DIR, name, (long)getpid());
+    char cmd[8192];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir -p '%s'", buf, buf);
+    cr_assert_eq(system(cmd), 0, "cannot create %s", buf);
+    return buf;
+}
+
+bool write_bytes(const char *path, const void *data, unsigned long size)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return false;
+    bool ok = fwrite(data, 1, size, f) == size;
+    return fclose(f) == 0 && ok;
+}

@@ -1,0 +1,18 @@
+/* test_support.h - helpers shared by the Criterion tests. */
+#ifndef NLP_TEST_SUPPORT_H
+#define NLP_TEST_SUPPORT_H
+
+#include <stdbool.h>
+
+/* Path of `rel` under ../shared (beside the checkout), in a static buffer
+ * of this thread. When ../shared is missing the calling test is skipped with
+ * a message saying so. */
+const char *shared_path(const char *rel);
+
+/* A fresh empty directory under the build tree (static buffer). */
+const char *scratch_dir(const char *name);
+
+/* Write bytes to a file; returns false on failure. */
+bool write_bytes(const char *path, const void *data, unsigned long size);
+
+#endif
