@@ -23,5 +23,9 @@ int cli_usage_error(const char *fmt, ...);
 
 /* Subcommands (one file each). */
 int cli_info(int argc, char **argv);
+int cli_ner(int argc, char **argv);
+
+/* nlp ner subcommands (cmd_ner_*.c), routed by cli_ner (cmd_ner.c). */
+int cli_ner_score(int argc, char **argv);
 
 #endif

@@ -6,6 +6,7 @@
 
 static const cli_command commands[] = {
     {"info", "describe a checkpoint directory", cli_info},
+    {"ner", "named-entity recognition: score, ...", cli_ner},
 };
 
 static const size_t command_count = sizeof commands / sizeof commands[0];
