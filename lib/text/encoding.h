@@ -12,10 +12,19 @@
 extern "C" {
 #endif
 
+/* Token strings live in chunks that never move, so tokens[i] stays valid as
+ * the encoding grows; one allocation serves many tokens. */
+typedef struct nlp__encoding_chunk {
+    struct nlp__encoding_chunk *next;
+    size_t used, size;
+    char data[];
+} nlp__encoding_chunk;
+
 /* Invariants: all arrays have `count` entries; offsets are half-open spans of
  * the ORIGINAL text (bytes and code points), [0,0) for added specials
  * ([CLS], </s>); word_ids are -1 for specials; tokens are NUL-terminated
- * copies owned by the encoding. */
+ * copies in the encoding's chunks (add tokens only with
+ * nlp__encoding_push; never free or replace tokens[i]). */
 struct nlp_encoding {
     size_t count, cap;
     int32_t *ids;
@@ -25,6 +34,7 @@ struct nlp_encoding {
     int32_t *word_ids;
     uint8_t *special;
     size_t truncated;  /* tokens dropped by truncation */
+    nlp__encoding_chunk *chunks; /* newest first */
 };
 
 typedef struct nlp_encoding nlp__encoding;
