@@ -51,8 +51,6 @@ static inline void relax(nlp__t5_lattice *l, size_t to, size_t from, double scor
 static void forward(const nlp__t5_unigram *u, const unsigned char *w, size_t len,
                     nlp__t5_lattice *l)
 {
-    const int32_t *base = u->trie.base, *check = u->trie.check;
-    size_t size = u->trie.size;
     l->from[0] = 0;
     l->score[0] = 0.0;
     for (size_t i = 1; i <= len; i++)
@@ -61,16 +59,15 @@ static void forward(const nlp__t5_unigram *u, const unsigned char *w, size_t len
         double here = l->score[start];
         size_t mblen = nlp__t5_u8len(w[start]);
         bool single = false;
-        int32_t node = 0;
-        for (size_t i = start; i < len && size > 0; i++) {
-            size_t t = (size_t)base[node] + w[i] + 1;
-            if (t >= size || check[t] != node)
+        int32_t node = u->trie.size ? 0 : -1;
+        for (size_t i = start; i < len; i++) {
+            node = nlp__t5_trie_step(&u->trie, node, w[i]);
+            if (node < 0)
                 break;
-            node = (int32_t)t;
-            size_t e = (size_t)base[node];
-            if (e < size && check[e] == node) {
-                int32_t id = -base[e] - 1;
-                relax(l, i + 1, start, u->scores[id] + here, id);
+            int32_t id = u->trie.cells[node].value;
+            if (id >= 0) {
+                double score = u->float_scores ? (double)u->scores_f[id] : u->scores[id];
+                relax(l, i + 1, start, score + here, id);
                 single |= i + 1 - start == mblen;
             }
         }
