@@ -23,5 +23,6 @@ int cli_usage_error(const char *fmt, ...);
 
 /* Subcommands (one file each). */
 int cli_info(int argc, char **argv);
+int cli_tokenize(int argc, char **argv);
 
 #endif

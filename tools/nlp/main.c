@@ -6,6 +6,7 @@
 
 static const cli_command commands[] = {
     {"info", "describe a checkpoint directory", cli_info},
+    {"tokenize", "tokenize JSON Lines (text or pre-split words)", cli_tokenize},
 };
 
 static const size_t command_count = sizeof commands / sizeof commands[0];
