@@ -62,15 +62,16 @@ static nlp_status build_piece_trie(nlp__t5_tokenizer *tok)
                                 d->n_pieces);
     free(lens);
     free(ids);
-    /* Scores read from spiece.model are floats: keep a float copy when that
-     * loses nothing, it is half the cache footprint. */
-    tok->uni.scores_f = st == NLP_OK ? nlp__malloc(d->n_pieces * sizeof(float)) : NULL;
-    bool exact = tok->uni.scores_f != NULL;
-    for (size_t i = 0; exact && i < d->n_pieces; i++) {
-        double v = d->scores[i]; /* out of range or NaN: (float) would be undefined */
+    /* Scores read from spiece.model are floats: the walk reads them from
+     * the trie cells when that loses nothing. */
+    bool exact = st == NLP_OK;
+    for (size_t c = 0; exact && c < tok->uni.trie.size; c++) {
+        if (!nlp__t5_trie_has_value(&tok->uni.trie, (int32_t)c))
+            continue;
+        double v = d->scores[tok->uni.trie.values[c]];
+        /* out of range or NaN: (float) would be undefined */
         exact = v >= -FLT_MAX && v <= FLT_MAX && (double)(float)v == v;
-        if (exact)
-            tok->uni.scores_f[i] = (float)v;
+        tok->uni.trie.cells[c].score = exact ? (float)v : 0.0f;
     }
     tok->uni.float_scores = exact;
     tok->uni.scores = d->scores;
@@ -175,7 +176,6 @@ void nlp__t5_free(nlp__t5_tokenizer *tok)
     if (!tok)
         return;
     nlp__t5_trie_free(&tok->uni.trie);
-    free(tok->uni.scores_f);
     nlp__t5_trie_free(&tok->added_trie);
     nlp__t5_charsmap_free(&tok->charsmap);
     nlp__t5_model_data_clear(&tok->data);

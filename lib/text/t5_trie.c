@@ -17,7 +17,7 @@ typedef struct builder {
     size_t cap;
 } builder;
 
-#define MAX_CELLS ((size_t)1 << 24) /* the base has 24 bits */
+#define MAX_CELLS ((size_t)1 << 23) /* the base has 23 bits */
 
 typedef struct task {
     int32_t node;
@@ -56,6 +56,10 @@ static nlp_status reserve(builder *b, size_t need)
     if (!cells)
         return NLP_ERR_NOMEM;
     b->t->cells = cells;
+    int32_t *values = nlp__realloc(b->t->values, cap * sizeof *values);
+    if (!values)
+        return NLP_ERR_NOMEM;
+    b->t->values = values;
     uint8_t *used = nlp__realloc(b->used_base, cap);
     if (!used)
         return NLP_ERR_NOMEM;
@@ -66,7 +70,8 @@ static nlp_status reserve(builder *b, size_t need)
         return NLP_ERR_NOMEM;
     b->next_free = nf;
     for (size_t i = b->cap; i < cap; i++) {
-        cells[i] = (nlp__t5_cell){0, -1};
+        cells[i] = (nlp__t5_cell){0, 0.0f};
+        values[i] = -1;
         used[i] = 0;
         nf[i] = (int32_t)i;
     }
@@ -87,7 +92,7 @@ static int32_t find_free(builder *b, int32_t i)
 
 static void take(builder *b, int32_t cell, int32_t label)
 {
-    b->t->cells[cell].base_label = (uint32_t)label;
+    b->t->cells[cell].unit = (uint32_t)label;
     b->next_free[cell] = cell + 1;
 }
 
@@ -120,8 +125,10 @@ static nlp_status place(builder *b, const entry *ents, const int32_t *values, ta
     uint32_t starts[257];
     size_t n = 0;
     uint32_t k = tk.lo;
-    for (; k < tk.hi && ents[k].len == tk.depth; k++) /* sorted: shorter first */
-        b->t->cells[tk.node].value = values[ents[k].index];
+    for (; k < tk.hi && ents[k].len == tk.depth; k++) { /* sorted: shorter first */
+        b->t->values[tk.node] = values[ents[k].index];
+        b->t->cells[tk.node].unit |= 1u << 8;
+    }
     for (; k < tk.hi; k++) {
         int32_t l = (unsigned char)ents[k].key[tk.depth];
         if (n == 0 || labels[n - 1] != l) {
@@ -137,7 +144,7 @@ static nlp_status place(builder *b, const entry *ents, const int32_t *values, ta
     if (st != NLP_OK)
         return st;
     nlp__t5_cell *node = &b->t->cells[tk.node];
-    node->base_label = (uint32_t)base << 8 | (node->base_label & 0xFF);
+    node->unit = (uint32_t)base << 9 | (node->unit & 0x1FF);
     for (size_t c = 0; c < n; c++) {
         take(b, base ^ labels[c], labels[c]);
         queue[(*qn)++] = (task){base ^ labels[c], starts[c], starts[c + 1], tk.depth + 1};
@@ -182,6 +189,7 @@ nlp_status nlp__t5_trie_build(nlp__t5_trie *trie, const char *const *keys,
 void nlp__t5_trie_free(nlp__t5_trie *trie)
 {
     free(trie->cells);
+    free(trie->values);
     memset(trie, 0, sizeof *trie);
 }
 
@@ -192,7 +200,7 @@ int32_t nlp__t5_trie_find(const nlp__t5_trie *trie, const char *key, size_t len)
     int32_t node = 0;
     for (size_t i = 0; i < len && node >= 0; i++)
         node = nlp__t5_trie_step(trie, node, (unsigned char)key[i]);
-    return node >= 0 ? trie->cells[node].value : -1;
+    return node >= 0 ? trie->values[node] : -1;
 }
 
 size_t nlp__t5_trie_longest(const nlp__t5_trie *trie, const char *s, size_t len,
@@ -202,9 +210,9 @@ size_t nlp__t5_trie_longest(const nlp__t5_trie *trie, const char *s, size_t len,
     int32_t node = trie->size ? 0 : -1;
     for (size_t i = 0; i < len && node >= 0; i++) {
         node = nlp__t5_trie_step(trie, node, (unsigned char)s[i]);
-        if (node >= 0 && trie->cells[node].value >= 0) {
+        if (node >= 0 && nlp__t5_trie_has_value(trie, node)) {
             best = i + 1;
-            *value = trie->cells[node].value;
+            *value = trie->values[node];
         }
     }
     return best;
