@@ -247,3 +247,29 @@ Test(tokenizer_api, t5_truncation_keeps_eos_and_words_get_their_index)
     nlp_encoding_free(enc);
     nlp_tokenizer_free(tok);
 }
+
+static void copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb");
+    cr_assert_not_null(in, "cannot open %s", from);
+    static char buf[1 << 20];
+    size_t n = fread(buf, 1, sizeof buf, in);
+    cr_assert(feof(in), "%s is larger than the copy buffer", from);
+    fclose(in);
+    cr_assert(write_bytes(to, buf, n));
+}
+
+Test(tokenizer_api, tokenizer_config_flags_override_tokenizer_json)
+{
+    const char *dir = scratch_dir("json-lower");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/tokenizer.json", dir);
+    copy_file(shared_path(BERT_DIR "/tokenizer.json"), path);
+    snprintf(path, sizeof path, "%s/tokenizer_config.json", dir);
+    cr_assert(write_bytes(path, "{\"do_lower_case\": true}", 23));
+    nlp_tokenizer *tok = load(dir);
+    nlp_encoding *enc = encode(tok, "HÉLLO", 6, NULL);
+    cr_assert_str_eq(joined(enc), "[CLS] hello [SEP]");
+    nlp_encoding_free(enc);
+    nlp_tokenizer_free(tok);
+}
