@@ -20,6 +20,7 @@ void nlp__encoding_free_internal(nlp__encoding *enc)
     }
     free(enc->ids);
     free(enc->tokens);
+    free(enc->token_len);
     free(enc->byte_start);
     free(enc->byte_end);
     free(enc->char_start);
@@ -45,6 +46,7 @@ static nlp_status reserve(nlp__encoding *enc, size_t need)
     } while (0)
     GROW(ids);
     GROW(tokens);
+    GROW(token_len);
     GROW(byte_start);
     GROW(byte_end);
     GROW(char_start);
@@ -91,6 +93,7 @@ nlp_status nlp__encoding_push(nlp__encoding *enc, int32_t id, const char *token,
     size_t i = enc->count++;
     enc->ids[i] = id;
     enc->tokens[i] = copy;
+    enc->token_len[i] = token_len;
     enc->byte_start[i] = byte_start;
     enc->byte_end[i] = byte_end;
     enc->char_start[i] = 0;

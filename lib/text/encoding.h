@@ -29,6 +29,7 @@ struct nlp_encoding {
     size_t count, cap;
     int32_t *ids;
     char **tokens;
+    size_t *token_len; /* bytes of tokens[i]; a T5 piece may hold a NUL */
     int64_t *byte_start, *byte_end;
     int64_t *char_start, *char_end;
     int32_t *word_ids;

@@ -8,6 +8,8 @@ import subprocess
 import sys
 
 FIELDS = ("input_ids", "tokens", "offsets", "byte_offsets", "word_ids")
+# The T5 golden file calls the token strings "pieces".
+RENAMED = {"pieces": "tokens"}
 
 
 def main():
@@ -25,6 +27,9 @@ def main():
         return 1
     bad = 0
     for i, (r, g) in enumerate(zip(rows, got), 1):
+        for old, new in RENAMED.items():
+            if old in r:
+                r[new] = r[old]
         diff = [k for k in FIELDS if k in r and r[k] != g[k]]
         if diff:
             bad += 1

@@ -17,10 +17,13 @@ static long first_difference(const nlp__encoding *enc, json_t *row)
 {
     json_t *ids = json_object_get(row, "input_ids"), *pieces = json_object_get(row, "pieces");
     size_t n = json_array_size(ids);
-    for (size_t i = 0; i < n && i < enc->count; i++)
+    for (size_t i = 0; i < n && i < enc->count; i++) {
+        json_t *piece = json_array_get(pieces, i); /* may hold a NUL: compare lengths */
         if (enc->ids[i] != json_integer_value(json_array_get(ids, i)) ||
-            strcmp(enc->tokens[i], json_string_value(json_array_get(pieces, i))) != 0)
+            enc->token_len[i] != json_string_length(piece) ||
+            memcmp(enc->tokens[i], json_string_value(piece), enc->token_len[i]) != 0)
             return (long)i;
+    }
     return n == enc->count ? -1 : (long)(n < enc->count ? n : enc->count);
 }
 

@@ -131,6 +131,8 @@ Test(t5, nul_bytes_are_text_not_terminators)
     cr_assert_eq(enc->count, 5);
     for (size_t i = 0; i < 5; i++)
         cr_assert_eq(enc->ids[i], ids[i], "token %zu", i);
+    cr_assert_eq(enc->token_len[2], 1, "the unknown piece is the NUL itself");
+    cr_assert_eq(enc->tokens[2][0], '\0');
     cr_assert_eq(enc->byte_start[2], 1);
     cr_assert_eq(enc->byte_end[2], 2);
     nlp__encoding_free_internal(enc);

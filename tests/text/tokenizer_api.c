@@ -216,3 +216,60 @@ Test(tokenizer_api, missing_files_are_io_errors)
     cr_assert_eq(nlp_tokenizer_load("/no/such/dir", &tok), NLP_ERR_IO);
     cr_assert_eq(nlp_tokenizer_load(NULL, &tok), NLP_ERR_INVALID_ARG);
 }
+
+/* The same API over the T5 tokenizer (lib/text/t5_*.c). */
+Test(tokenizer_api, t5_truncation_keeps_eos_and_words_get_their_index)
+{
+    nlp_tokenizer *tok = load(shared_path("data/t5-small"));
+    cr_assert_eq(nlp_tokenizer_get_kind(tok), NLP_TOKENIZER_T5);
+    const char *text = "toxic: hello </s> world";
+    nlp_encoding *enc = encode(tok, text, strlen(text), NULL);
+    cr_assert_str_eq(joined(enc), "▁toxic : ▁hello </s> ▁world </s>");
+    cr_assert_eq(nlp_encoding_special_mask(enc)[3], 0, "typed </s> is text");
+    cr_assert_eq(nlp_encoding_special_mask(enc)[5], 1);
+    nlp_encoding_free(enc);
+    nlp_encode_options o = nlp_encode_options_default();
+    o.max_length = 3;
+    enc = encode(tok, text, strlen(text), &o);
+    cr_assert_str_eq(joined(enc), "▁toxic : </s>");
+    cr_assert_eq(nlp_encoding_truncated(enc), 3);
+    char *out = NULL;
+    cr_assert_eq(nlp_tokenizer_decode(tok, nlp_encoding_ids(enc), 3, 1, &out), NLP_OK);
+    cr_assert_str_eq(out, "toxic:");
+    nlp_string_free(out);
+    nlp_encoding_free(enc);
+    const char *words[] = {"hello", "world"};
+    size_t lens[] = {5, 5};
+    cr_assert_eq(nlp_tokenizer_encode_words(tok, words, lens, 2, NULL, &enc), NLP_OK);
+    cr_assert_str_eq(joined(enc), "▁hello ▁world </s>");
+    cr_assert_eq(nlp_encoding_word_ids(enc)[1], 1);
+    cr_assert_eq(nlp_encoding_char_ends(enc)[1], 5);
+    nlp_encoding_free(enc);
+    nlp_tokenizer_free(tok);
+}
+
+static void copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb");
+    cr_assert_not_null(in, "cannot open %s", from);
+    static char buf[1 << 20];
+    size_t n = fread(buf, 1, sizeof buf, in);
+    cr_assert(feof(in), "%s is larger than the copy buffer", from);
+    fclose(in);
+    cr_assert(write_bytes(to, buf, n));
+}
+
+Test(tokenizer_api, tokenizer_config_flags_override_tokenizer_json)
+{
+    const char *dir = scratch_dir("json-lower");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/tokenizer.json", dir);
+    copy_file(shared_path(BERT_DIR "/tokenizer.json"), path);
+    snprintf(path, sizeof path, "%s/tokenizer_config.json", dir);
+    cr_assert(write_bytes(path, "{\"do_lower_case\": true}", 23));
+    nlp_tokenizer *tok = load(dir);
+    nlp_encoding *enc = encode(tok, "HÉLLO", 6, NULL);
+    cr_assert_str_eq(joined(enc), "[CLS] hello [SEP]");
+    nlp_encoding_free(enc);
+    nlp_tokenizer_free(tok);
+}

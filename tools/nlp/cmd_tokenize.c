@@ -67,7 +67,8 @@ static json_t *encoding_json(const nlp_encoding *enc)
     for (size_t i = 0; i < n; i++) {
         int32_t w = nlp_encoding_word_ids(enc)[i];
         json_array_append_new(ids, json_integer(nlp_encoding_ids(enc)[i]));
-        json_array_append_new(tokens, json_string(nlp_encoding_tokens(enc)[i]));
+        json_array_append_new(tokens, json_stringn(nlp_encoding_tokens(enc)[i],
+                                                   nlp_encoding_token_lengths(enc)[i]));
         json_array_append_new(words, w < 0 ? json_null() : json_integer(w));
     }
     return json_pack("{s:o, s:o, s:o, s:o, s:o}", "input_ids", ids, "tokens", tokens, "offsets",
