@@ -27,5 +27,6 @@ int cli_ner(int argc, char **argv);
 
 /* nlp ner subcommands (cmd_ner_*.c), routed by cli_ner (cmd_ner.c). */
 int cli_ner_score(int argc, char **argv);
+int cli_tokenize(int argc, char **argv);
 
 #endif

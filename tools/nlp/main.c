@@ -7,6 +7,7 @@
 static const cli_command commands[] = {
     {"info", "describe a checkpoint directory", cli_info},
     {"ner", "named-entity recognition: score, ...", cli_ner},
+    {"tokenize", "tokenize JSON Lines (text or pre-split words)", cli_tokenize},
 };
 
 static const size_t command_count = sizeof commands / sizeof commands[0];
