@@ -156,6 +156,144 @@ NLP_API nlp_status nlp_checkpoint_info(const char *dir, char **json);
 
 /* ---- tokenizers (text) -------------------------------------------------- */
 
+/* Tokenizers turn text into the ids a model reads, exactly as Hugging
+ * Face's fast tokenizers (the Rust `tokenizers` library) do: BERT WordPiece
+ * and T5 SentencePiece Unigram, with offsets back into the caller's text.
+ *
+ *     nlp_tokenizer *tok = NULL;
+ *     nlp_encoding *enc = NULL;
+ *     if (nlp_tokenizer_load("models/ner", &tok) == NLP_OK &&
+ *         nlp_tokenizer_encode(tok, text, strlen(text), NULL, &enc) == NLP_OK) {
+ *         const int32_t *ids = nlp_encoding_ids(enc);
+ *         const int64_t *start = nlp_encoding_byte_starts(enc);
+ *         const int64_t *end = nlp_encoding_byte_ends(enc);
+ *         for (size_t i = 0; i < nlp_encoding_count(enc); i++)
+ *             printf("%d %.*s\n", ids[i], (int)(end[i] - start[i]), text + start[i]);
+ *     }
+ *     nlp_encoding_free(enc);
+ *     nlp_tokenizer_free(tok);
+ */
+
+/* A loaded tokenizer. Immutable once loaded: any number of threads may
+ * encode and decode with one tokenizer at the same time. */
+typedef struct nlp_tokenizer nlp_tokenizer;
+
+/* The tokens of one text: ids, token strings, offsets, word ids. */
+typedef struct nlp_encoding nlp_encoding;
+
+typedef enum nlp_tokenizer_kind {
+    NLP_TOKENIZER_BERT = 1, /* WordPiece: [CLS] ... [SEP] */
+    NLP_TOKENIZER_T5 = 2    /* SentencePiece Unigram: ... </s> */
+} nlp_tokenizer_kind;
+
+/* Options for nlp_tokenizer_encode*(). Get defaults from
+ * nlp_encode_options_default(). */
+typedef struct nlp_encode_options {
+    size_t size;            /* sizeof(nlp_encode_options), set by _default() */
+    int add_special_tokens; /* 1 (default): [CLS]/[SEP] for BERT, </s> for T5 */
+    size_t max_length;      /* 0 (default): no limit. Else at most this many
+                               tokens, specials included: text tokens are cut
+                               from the end, the trailing [SEP] / </s> stays */
+} nlp_encode_options;
+
+/* The default options (add specials, no truncation), with size set. */
+NLP_API nlp_encode_options nlp_encode_options_default(void);
+
+/* Load the tokenizer of a Hugging Face checkpoint directory, or of one
+ * tokenizer file. The kind comes from the files: tokenizer.json with a
+ * WordPiece model, or vocab.txt, gives BERT (lowercasing and accent
+ * stripping from tokenizer_config.json's do_lower_case / strip_accents;
+ * without them, from whether the vocabulary has upper-case tokens);
+ * tokenizer.json with a Unigram model, or spiece.model, gives T5.
+ * tokenizer.json wins over the other files, as in Hugging Face.
+ * *out receives a tokenizer to free with nlp_tokenizer_free().
+ * Errors: NLP_ERR_INVALID_ARG (NULL argument), NLP_ERR_IO (no tokenizer
+ * file in dir), NLP_ERR_FORMAT (a malformed file, named in the message),
+ * NLP_ERR_UNSUPPORTED (another tokenizer model, e.g. BPE). Thread-safe. */
+NLP_API nlp_status nlp_tokenizer_load(const char *dir, nlp_tokenizer **out);
+
+/* Release a tokenizer. NULL does nothing. No encode or decode call may be
+ * running on it. */
+NLP_API void nlp_tokenizer_free(nlp_tokenizer *tok);
+
+/* The tokenizer's kind. */
+NLP_API nlp_tokenizer_kind nlp_tokenizer_get_kind(const nlp_tokenizer *tok);
+
+/* The number of ids (largest id + 1), added tokens included. */
+NLP_API size_t nlp_tokenizer_vocab_size(const nlp_tokenizer *tok);
+
+/* Tokenize len bytes of UTF-8 text (need not be NUL-terminated; NUL bytes
+ * inside are text, which BERT's normalizer drops as Hugging Face does).
+ * opts may be NULL for the defaults. *out receives an encoding to free with
+ * nlp_encoding_free(). Offsets are half-open spans of text; word ids number
+ * the words (runs of letters and digits, single punctuation marks, single
+ * CJK ideographs, special tokens typed in the text) from 0. Empty or
+ * whitespace-only text gives the special tokens only.
+ * Errors: NLP_ERR_INVALID_ARG (NULL tok/out, text NULL with len > 0,
+ * max_length below the number of special tokens), NLP_ERR_INVALID_UTF8
+ * (the message names the byte position). Thread-safe. */
+NLP_API nlp_status nlp_tokenizer_encode(const nlp_tokenizer *tok, const char *text, size_t len,
+                                        const nlp_encode_options *opts, nlp_encoding **out);
+
+/* Tokenize pre-split words, as Hugging Face's is_split_into_words=True:
+ * each of the n words (words[i], lens[i] bytes) is tokenized on its own;
+ * its tokens have word id i and offsets relative to words[i] (not to a
+ * joined text). A word that normalizes to nothing yields no token.
+ * Errors: as nlp_tokenizer_encode(); NLP_ERR_INVALID_UTF8 names the word
+ * and the byte. Thread-safe. */
+NLP_API nlp_status nlp_tokenizer_encode_words(const nlp_tokenizer *tok,
+                                              const char *const *words, const size_t *lens,
+                                              size_t n, const nlp_encode_options *opts,
+                                              nlp_encoding **out);
+
+/* Turn ids back into text as Hugging Face's decode() does (BERT: "##"
+ * pieces joined to the previous token, spaces between others, no space
+ * before . , ! ? and 's n't ...; T5: "▁" becomes a space). skip_special
+ * nonzero drops special tokens ([CLS], [PAD], </s>, <extra_id_N> ...).
+ * *text receives a NUL-terminated string to free with nlp_string_free().
+ * Errors: NLP_ERR_INVALID_ARG (an id outside the vocabulary, named with
+ * its position). Thread-safe. */
+NLP_API nlp_status nlp_tokenizer_decode(const nlp_tokenizer *tok, const int32_t *ids, size_t n,
+                                        int skip_special, char **text);
+
+/* The id of a token string (NUL-terminated, exact match, e.g. "[SEP]",
+ * "##ing", "▁the"). Errors: NLP_ERR_NOT_FOUND when the vocabulary lacks
+ * it, NLP_ERR_INVALID_ARG for NULL arguments. Thread-safe. */
+NLP_API nlp_status nlp_tokenizer_token_to_id(const nlp_tokenizer *tok, const char *token,
+                                             int32_t *id);
+
+/* The token string of an id, owned by the tokenizer (valid until it is
+ * freed), or NULL when the id is outside the vocabulary. Thread-safe. */
+NLP_API const char *nlp_tokenizer_id_to_token(const nlp_tokenizer *tok, int32_t id);
+
+/* Accessors: arrays of nlp_encoding_count() entries owned by the
+ * encoding, valid until nlp_encoding_free(). NULL enc gives 0 / NULL.
+ *  - ids: token ids;
+ *  - tokens: NUL-terminated token strings ("##ing", "▁the"; a T5 unknown
+ *    piece shows its own text, as in Hugging Face);
+ *  - byte_starts/byte_ends: half-open UTF-8 byte spans of the input;
+ *  - char_starts/char_ends: the same spans in Unicode code points (Python
+ *    text[start:end]);
+ *    added special tokens have the span [0, 0);
+ *  - word_ids: word index of each token, -1 for added special tokens;
+ *  - special_mask: 1 for the special tokens the tokenizer added, else 0. */
+NLP_API size_t nlp_encoding_count(const nlp_encoding *enc);
+NLP_API const int32_t *nlp_encoding_ids(const nlp_encoding *enc);
+NLP_API const char *const *nlp_encoding_tokens(const nlp_encoding *enc);
+NLP_API const int64_t *nlp_encoding_byte_starts(const nlp_encoding *enc);
+NLP_API const int64_t *nlp_encoding_byte_ends(const nlp_encoding *enc);
+NLP_API const int64_t *nlp_encoding_char_starts(const nlp_encoding *enc);
+NLP_API const int64_t *nlp_encoding_char_ends(const nlp_encoding *enc);
+NLP_API const int32_t *nlp_encoding_word_ids(const nlp_encoding *enc);
+NLP_API const uint8_t *nlp_encoding_special_mask(const nlp_encoding *enc);
+
+/* How many text tokens max_length cut off (0 when none). */
+NLP_API size_t nlp_encoding_truncated(const nlp_encoding *enc);
+
+/* Release an encoding. NULL does nothing. */
+NLP_API void nlp_encoding_free(nlp_encoding *enc);
+
+
 /* ---- NER (BERT token classification) ------------------------------------ */
 
 /* A BERT token classifier loaded from a Hugging Face checkpoint directory
