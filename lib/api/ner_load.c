@@ -39,19 +39,13 @@ static nlp_status read_options(const nlp_ner_options *given, nlp_ner_options *o)
     return NLP_OK;
 }
 
-/* The tokenizer transformers' AutoTokenizer would pick: tokenizer.json
- * when present, else vocab.txt with tokenizer_config.json's casing. */
-static nlp_status load_tokenizer(const nlp__hf_config *c, nlp__bert_tokenizer **out)
+/* The tokenizer of the checkpoint, which must be BERT's WordPiece. */
+static nlp_status load_tokenizer(const nlp__hf_config *c, nlp__tokenizer **out)
 {
-    const nlp__tokenizer_files *f = &c->tokenizer;
-    if (f->tokenizer_json)
-        return nlp__bert_load_tokenizer_json(f->tokenizer_json, out);
-    if (!f->vocab_txt)
-        return nlp__fail(NLP_ERR_IO, "%s: no vocab.txt or tokenizer.json", c->dir);
-    nlp__bert_options opt = nlp__bert_options_cased();
-    opt.lowercase = f->do_lower_case == 1;
-    opt.strip_accents = f->strip_accents < 0 ? opt.lowercase : f->strip_accents == 1;
-    return nlp__bert_load_vocab_txt(f->vocab_txt, &opt, out);
+    nlp_status st = nlp__tokenizer_load(c->dir, out);
+    if (st == NLP_OK && (*out)->kind != NLP_TOKENIZER_BERT)
+        return nlp__fail(NLP_ERR_FORMAT, "%s: the tokenizer is not BERT's WordPiece", c->dir);
+    return st;
 }
 
 /* Tokens per window: the caller's max_length, else the smaller of the
@@ -76,9 +70,9 @@ static nlp_status window_size(nlp_ner_model *m, size_t *max_length)
     return NLP_OK;
 }
 
-static nlp_status special_id(const nlp__bert_tokenizer *t, const char *token, int64_t *id)
+static nlp_status special_id(const nlp__tokenizer *t, const char *token, int64_t *id)
 {
-    int32_t v = nlp__bert_token_to_id(t, token, strlen(token));
+    int32_t v = nlp__tokenizer_token_to_id(t, token, strlen(token));
     if (v < 0)
         return nlp__fail(NLP_ERR_FORMAT, "the vocabulary lacks %s", token);
     *id = v;
@@ -153,7 +147,7 @@ void nlp_ner_free(nlp_ner_model *m)
     if (!m)
         return;
     nlp__bert_model_free(m->bert);
-    nlp__bert_free(m->tokenizer);
+    nlp__tokenizer_free(m->tokenizer);
     nlp__ner_labels_clear(&m->labels);
     nlp__hf_config_free(m->config);
     free(m);

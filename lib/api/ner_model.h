@@ -13,7 +13,7 @@
 struct nlp_ner_model {
     nlp__hf_config *config;
     nlp__bert_model *bert;
-    nlp__bert_tokenizer *tokenizer;
+    nlp__tokenizer *tokenizer;
     nlp__ner_labels labels;
     nlp__ner_pipeline pipeline;
     nlp_ner_options options;

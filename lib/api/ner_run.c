@@ -7,7 +7,7 @@ nlp_status nlp_ner_logits(const nlp_ner_model *model, const int64_t *input_ids,
                           const int64_t *attention_mask, size_t batch, size_t seq_len,
                           float *out_logits)
 {
-    if (!model || ((!input_ids || !attention_mask || !out_logits) && batch * seq_len))
+    if (!model || ((!input_ids || !attention_mask || !out_logits) && batch && seq_len))
         return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_logits: NULL argument");
     return nlp__bert_model_logits(model->bert, input_ids, attention_mask, batch, seq_len,
                                   out_logits);

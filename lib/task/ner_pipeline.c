@@ -24,14 +24,13 @@ static nlp_status tokenize_texts(const nlp__ner_pipeline *p, const char *const *
     if (!encs)
         return NLP_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
-        nlp_status st = (encs[i] = nlp__encoding_new()) ? NLP_OK : NLP_ERR_NOMEM;
-        if (st == NLP_OK)
-            st = nlp__bert_encode(p->tokenizer, texts[i], lens[i], -1, encs[i]);
+        /* No specials and no truncation: windows add [CLS]/[SEP]. */
+        nlp_status st = nlp__tokenizer_encode(p->tokenizer, texts[i], lens[i], false, 0,
+                                              &encs[i]);
         if (st != NLP_OK) {
             free_encodings(encs, n);
             return st;
         }
-        nlp__encoding_fill_char_offsets(encs[i], texts[i], lens[i]);
     }
     *out = encs;
     return NLP_OK;
@@ -90,17 +89,13 @@ static int32_t first_o_label(const nlp__ner_labels *labels)
 nlp_status nlp__ner_pipeline_tag(const nlp__ner_pipeline *p, const char *const *words,
                                  const size_t *lens, size_t n, int32_t *labels)
 {
-    nlp__encoding *enc = nlp__encoding_new();
-    if (!enc)
-        return NLP_ERR_NOMEM;
-    nlp_status st = NLP_OK;
-    for (size_t i = 0; st == NLP_OK && i < n; i++) {
+    for (size_t i = 0; i < n; i++)
         labels[i] = first_o_label(p->labels);
-        st = nlp__bert_encode(p->tokenizer, words[i], lens[i], (int32_t)i, enc);
-    }
+    nlp__encoding *enc = NULL;
     float *probs = NULL;
     nlp__word_label *wl = NULL;
     size_t n_wl = 0;
+    nlp_status st = nlp__tokenizer_encode_words(p->tokenizer, words, lens, n, false, 0, &enc);
     if (st == NLP_OK)
         st = nlp__ner_predict(&p->predictor, &enc, 1, &probs);
     if (st == NLP_OK)

@@ -6,7 +6,7 @@
 #include "task/ner_decode.h"
 #include "task/ner_entities.h"
 #include "task/ner_predict.h"
-#include "text/bert_tokenizer.h"
+#include "text/tokenizer.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -14,7 +14,7 @@ extern "C" {
 
 typedef struct nlp__ner_pipeline {
     nlp__ner_predictor predictor;
-    const nlp__bert_tokenizer *tokenizer;
+    const nlp__tokenizer *tokenizer;
     const nlp__ner_labels *labels;
     nlp__aggregation aggregation;
 } nlp__ner_pipeline;

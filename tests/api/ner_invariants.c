@@ -25,8 +25,8 @@ static size_t byte_of_char(const char *text, size_t len, size_t cp)
 static void word_edges(const nlp_ner_model *m, const char *text, size_t len, char *starts,
                        char *ends)
 {
-    nlp__encoding *enc = nlp__encoding_new();
-    cr_assert_eq(nlp__bert_encode(m->tokenizer, text, len, -1, enc), NLP_OK);
+    nlp__encoding *enc = NULL;
+    cr_assert_eq(nlp__tokenizer_encode(m->tokenizer, text, len, false, 0, &enc), NLP_OK);
     memset(starts, 0, len + 1);
     memset(ends, 0, len + 1);
     for (size_t t = 0; t < enc->count; t++) {

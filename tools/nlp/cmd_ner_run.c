@@ -33,7 +33,7 @@ static int print_result(const nlp_ner_model *model, const char *text, size_t len
     }
     nlp_entities_free(ents);
     json_t *out = json_pack("{s:s%, s:o}", "text", text, len, "entities", list);
-    char *s = json_dumps(out, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(6));
+    char *s = json_dumps(out, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
     json_decref(out);
     if (!s)
         return cli_usage_error("ner run: cannot format the result");
