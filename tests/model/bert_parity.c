@@ -1,5 +1,6 @@
 /* BERT logits against transformers' on the bert-tiny-ner fixture, and the
  * loader's errors. */
+#define _POSIX_C_SOURCE 200809L
 #include "io/hf_config.h"
 #include "io/safetensors.h"
 #include "model/bert.h"
@@ -8,6 +9,7 @@
 #include <criterion/criterion.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
