@@ -9,6 +9,7 @@
 #include <msgpack.h>
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,6 +120,23 @@ Test(ner_api, errors_are_reported_not_crashed)
     nlp_entities_free(NULL);
     nlp_ner_free(NULL);
     nlp_ner_free(m);
+}
+
+/* A caller built against an older header passes a smaller struct: the
+ * fields it lacks keep their defaults. */
+Test(ner_api, options_read_only_the_callers_size)
+{
+    nlp_ner_options o = nlp_ner_options_default();
+    cr_assert_eq(o.size, sizeof o);
+    cr_assert_str_eq(o.device, "auto");
+    cr_assert_eq(o.batch_size, 32);
+    cr_assert_eq(o.stride, 128);
+    o.stride = 100000;        /* beyond the old size: must be ignored */
+    o.size = offsetof(nlp_ner_options, stride);
+    nlp_ner_model *m = ner_fixture(&o);
+    nlp_ner_free(m);
+    o.size = 0;
+    cr_assert_eq(nlp_ner_load(shared_path(NER_FIXTURE), &o, &m), NLP_ERR_INVALID_ARG);
 }
 
 static const char *mp_str(const msgpack_object *o, size_t *len)
