@@ -296,7 +296,8 @@ static nlp_status check_dir(const char *dir)
 {
     struct stat st;
     if (stat(dir, &st) != 0)
-        return nlp__fail(NLP_ERR_IO, "%s: %s", dir, strerror(errno));
+        return nlp__fail(NLP_ERR_IO, "%s: cannot open checkpoint directory: %s", dir,
+                         strerror(errno));
     if (!S_ISDIR(st.st_mode))
         return nlp__fail(NLP_ERR_IO, "%s: not a directory (expected a Hugging Face "
                          "checkpoint directory)", dir);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 Test(safetensors, reads_the_bert_fixture_header_and_data)
 {
@@ -249,6 +250,9 @@ Test(safetensors, failed_writes_leave_the_old_file_and_no_temp_files)
     nlp__st_write_tensor bad[] = {all_dtypes[0], {"neg", NLP__F32, 1, negative, pattern}};
     cr_assert_eq(nlp__st_write(path, bad, 2), NLP_ERR_INVALID_ARG);
     cr_assert(strstr(nlp_last_error(), "neg") != NULL, "%s", nlp_last_error());
+    nlp__st_write_tensor badname[] = {{"bad\xff", NLP__U8, 1, shape_5, pattern}};
+    cr_assert_eq(nlp__st_write(path, badname, 1), NLP_ERR_INVALID_ARG);
+    cr_assert(strstr(nlp_last_error(), "UTF-8") != NULL, "%s", nlp_last_error());
     nlp__st_write_tensor dup[] = {all_dtypes[0], all_dtypes[0]};
     cr_assert_eq(nlp__st_write(path, dup, 2), NLP_ERR_INVALID_ARG);
     cr_assert(strstr(nlp_last_error(), "twice") != NULL, "%s", nlp_last_error());
@@ -268,6 +272,14 @@ Test(safetensors, failed_writes_leave_the_old_file_and_no_temp_files)
     snprintf(nowhere, sizeof nowhere, "%s/no/such/dir/x.safetensors", dir);
     cr_assert_eq(nlp__st_write(nowhere, all_dtypes, 1), NLP_ERR_IO);
     cr_assert(strstr(nlp_last_error(), nowhere) != NULL, "%s", nlp_last_error());
+
+    /* A folder we may not write to (root may write anywhere: skipped). */
+    if (geteuid() != 0) {
+        cr_assert_eq(chmod(dir, 0555), 0);
+        cr_assert_eq(nlp__st_write(path, all_dtypes, N_ALL), NLP_ERR_IO);
+        cr_assert(strstr(nlp_last_error(), "temporary file") != NULL, "%s", nlp_last_error());
+        cr_assert_eq(chmod(dir, 0755), 0);
+    }
 
     assert_matches(path, all_dtypes, 3);
     cr_assert_eq(count_entries(dir), 1, "temporary files left behind");
