@@ -290,6 +290,9 @@ NLP_API const char *nlp_tokenizer_id_to_token(const nlp_tokenizer *tok, int32_t 
 NLP_API size_t nlp_encoding_count(const nlp_encoding *enc);
 NLP_API const int32_t *nlp_encoding_ids(const nlp_encoding *enc);
 NLP_API const char *const *nlp_encoding_tokens(const nlp_encoding *enc);
+/* The byte length of each token string: differs from strlen() only for a
+ * T5 piece of an unknown control character such as NUL. */
+NLP_API const size_t *nlp_encoding_token_lengths(const nlp_encoding *enc);
 NLP_API const int64_t *nlp_encoding_byte_starts(const nlp_encoding *enc);
 NLP_API const int64_t *nlp_encoding_byte_ends(const nlp_encoding *enc);
 NLP_API const int64_t *nlp_encoding_char_starts(const nlp_encoding *enc);
