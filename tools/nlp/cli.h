@@ -41,4 +41,7 @@ int cli_ner_option(int argc, char **argv, int *i, cli_ner_args *args);
 const char *cli_ner_options_help(void);
 int cli_tokenize(int argc, char **argv);
 
+/* nlp ner subcommands (cmd_ner_*.c), routed by cli_ner (cmd_ner.c). */
+int cli_ner_score(int argc, char **argv);
+
 #endif

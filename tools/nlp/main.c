@@ -7,7 +7,7 @@
 static const cli_command commands[] = {
     {"info", "describe a checkpoint directory", cli_info},
     {"init", "write a randomly initialised checkpoint", cli_init},
-    {"ner", "named-entity recognition: run, tag", cli_ner},
+    {"ner", "named-entity recognition: run, tag, score", cli_ner},
     {"tokenize", "tokenize JSON Lines (text or pre-split words)", cli_tokenize},
 };
 
