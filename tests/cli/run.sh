@@ -49,7 +49,6 @@ echo "ok: nlp info"
 
 # ---- nlp ner / nlp init ----
 TMPDIR_NER=$(mktemp -d)
-trap 'rm -rf "$TMPDIR_NER"' EXIT
 model=$shared/fixtures/bert-tiny-ner
 out=$($nlp ner run --model "$model" "Mike Tyson met Angela Merkel in New York City .")
 echo "$out" | grep -q '^{"text": "Mike Tyson met Angela Merkel in New York City .", "entities": \[' \
@@ -70,6 +69,7 @@ $nlp ner tag --model "$model" "$TMPDIR_NER/in.jsonl" | awk 'NF != 0 && NF != 2 {
 $nlp init --arch bert --config "$model/config.json" --seed 3 "$TMPDIR_NER/init" || fail "init"
 [ -f "$TMPDIR_NER/init/model.safetensors" ] || fail "init wrote no weights"
 $nlp ner run --model "$TMPDIR_NER/init" "Paris" > /dev/null || fail "run on init model"
+rm -rf "$TMPDIR_NER"
 echo "ok: cli ner"
 
 # nlp tokenize: known lines, then every golden BERT row through the CLI.
@@ -99,6 +99,7 @@ if [ -d "$t5" ] && command -v python3 >/dev/null &&
   python3 "$(dirname "$0")/tokenize_diff.py" "$nlp" "$t5" \
     "$shared/fixtures/tokenizers/t5_text.jsonl" || fail "nlp tokenize differs on t5_text.jsonl"
   echo "ok: nlp tokenize matches every golden T5 row"
+fi
 
 # nlp ner score: the seqeval-metrics fixture's sequences written as tag
 # files; --json numbers within 1e-9 of seqeval's, the table byte for byte.
