@@ -215,7 +215,10 @@ NLP_API nlp_encode_options nlp_encode_options_default(void);
  * stripping from tokenizer_config.json's do_lower_case / strip_accents;
  * without them, from whether the vocabulary has upper-case tokens);
  * tokenizer.json with a Unigram model, or spiece.model, gives T5.
- * tokenizer.json wins over the other files, as in Hugging Face.
+ * tokenizer.json wins over the other files, as in Hugging Face; the flags
+ * tokenizer_config.json states still override its BERT normalizer, as
+ * transformers' BertTokenizerFast does. dir may also name one of these
+ * files. See docs/tokenizers.md.
  * *out receives a tokenizer to free with nlp_tokenizer_free().
  * Errors: NLP_ERR_INVALID_ARG (NULL argument), NLP_ERR_IO (no tokenizer
  * file in dir), NLP_ERR_FORMAT (a malformed file, named in the message),

@@ -6,6 +6,7 @@
 #include <nlp/nlp.h>
 
 #include <criterion/criterion.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -271,5 +272,50 @@ Test(tokenizer_api, tokenizer_config_flags_override_tokenizer_json)
     nlp_encoding *enc = encode(tok, "HÉLLO", 6, NULL);
     cr_assert_str_eq(joined(enc), "[CLS] hello [SEP]");
     nlp_encoding_free(enc);
+    nlp_tokenizer_free(tok);
+}
+
+/* One tokenizer, several threads: every thread must see the same tokens. */
+typedef struct thread_job {
+    nlp_tokenizer *tok;
+    size_t checksum;
+} thread_job;
+
+static const char *const thread_texts[] = {
+    "EU rejects German call to boycott British lamb .", "Dr. Müller (Berlin) met 東京's mayor",
+    "İstanbul naïve café [SEP] a\u00a0b", "Pneumonoultramicroscopicsilicovolcanoconiosis"};
+
+static void *encode_many(void *arg)
+{
+    thread_job *job = arg;
+    for (int round = 0; round < 300; round++) {
+        for (size_t t = 0; t < 4; t++) {
+            nlp_encoding *enc = NULL;
+            if (nlp_tokenizer_encode(job->tok, thread_texts[t], strlen(thread_texts[t]), NULL,
+                                     &enc) != NLP_OK)
+                return NULL;
+            for (size_t i = 0; i < nlp_encoding_count(enc); i++)
+                job->checksum = job->checksum * 31 + (size_t)nlp_encoding_ids(enc)[i] +
+                                (size_t)nlp_encoding_byte_ends(enc)[i];
+            nlp_encoding_free(enc);
+        }
+    }
+    return NULL;
+}
+
+Test(tokenizer_api, one_tokenizer_serves_many_threads)
+{
+    nlp_tokenizer *tok = load(shared_path(BERT_DIR));
+    thread_job single = {tok, 0}, jobs[4];
+    encode_many(&single);
+    pthread_t threads[4];
+    for (int i = 0; i < 4; i++) {
+        jobs[i] = (thread_job){tok, 0};
+        cr_assert_eq(pthread_create(&threads[i], NULL, encode_many, &jobs[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(threads[i], NULL);
+        cr_assert_eq(jobs[i].checksum, single.checksum, "thread %d", i);
+    }
     nlp_tokenizer_free(tok);
 }
