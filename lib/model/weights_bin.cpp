@@ -421,6 +421,10 @@ nlp_status load_torch_zip(const char *path, TensorMap &out)
         if (!zip.hasRecord("data.pkl"))
             bad("no data.pkl record: not a torch.save file");
         auto pkl = zip.getRecord("data.pkl");
+        /* Each pickle byte may create one Value (~150 bytes): bound the
+         * work. Real state dicts pickle to well under 1 MB. */
+        if (std::get<1>(pkl) > (size_t)16 << 20)
+            unsupported("data.pkl is over 16 MB, larger than any state dict");
         Unpickler u(static_cast<const uint8_t *>(std::get<0>(pkl).get()), std::get<1>(pkl), zip);
         out = to_tensor_map(u.run());
         return NLP_OK;

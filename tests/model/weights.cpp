@@ -224,3 +224,28 @@ Test(weights, bin_reader_loads_a_state_dict_and_refuses_anything_else)
     expect_refused(write_bin(dir, "list.bin", "\x80\x02]."), NLP_ERR_UNSUPPORTED,
                    "no dict of tensors");
 }
+
+/* Every single-byte change to the state-dict pickle loads or is refused
+ * with FORMAT or UNSUPPORTED: the reader never crashes or throws. */
+Test(weights, mutated_pickles_never_crash)
+{
+    const char *dir = scratch_dir("weights-mutate");
+    const std::string good = state_dict_pickle("K\x02K\x02\x86", "K\x02K\x01\x86");
+    const char subst[] = {'\0', '\x01', '\x7f', '\xff', '(', ')', 't', 'R', 'Q', 'h', '.'};
+    size_t tried = 0, refused = 0;
+    for (size_t at = 0; at < good.size(); at++)
+        for (char c : subst) {
+            if (good[at] == c)
+                continue;
+            std::string bad = good;
+            bad[at] = c;
+            std::string path = write_bin(dir, "m.bin", bad);
+            TensorMap m;
+            nlp_status st = nlp::load_weights(path.c_str(), m);
+            cr_assert(st == NLP_OK || st == NLP_ERR_FORMAT || st == NLP_ERR_UNSUPPORTED,
+                      "byte %zu -> %d: %d %s", at, c, st, nlp_last_error());
+            refused += st != NLP_OK;
+            tried++;
+        }
+    cr_assert_gt(refused, tried / 2, "%zu of %zu refused", refused, tried);
+}
