@@ -9,8 +9,10 @@ extern "C" {
 
 /* GFLOP/s of float32 at::mm on n x n matrices through libtorch (so the BLAS
  * and thread settings in force are the ones measured): the best of
- * `repeats` timed products after one warm-up. Returns 0 on failure. */
-double nlp__sgemm_gflops(int n, int repeats);
+ * `repeats` timed products after one warm-up. cpu_time: divide by the
+ * process's CPU time instead of wall time (per-core speed, unaffected by a
+ * loaded machine when one thread runs). Returns 0 on failure. */
+double nlp__sgemm_gflops(int n, int repeats, int cpu_time);
 
 #ifdef __cplusplus
 }
