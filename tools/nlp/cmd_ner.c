@@ -4,6 +4,8 @@
 #include <string.h>
 
 static const cli_command ner_commands[] = {
+    {"run", "find entities in text (argument or --jsonl on stdin)", cli_ner_run},
+    {"tag", "tag the words of a CoNLL or {\"tokens\": [...]} JSON Lines file", cli_ner_tag},
     {"score", "score predicted tags against gold tags (conlleval / seqeval)", cli_ner_score},
 };
 

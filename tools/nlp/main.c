@@ -6,7 +6,8 @@
 
 static const cli_command commands[] = {
     {"info", "describe a checkpoint directory", cli_info},
-    {"ner", "named-entity recognition: score, ...", cli_ner},
+    {"init", "write a randomly initialised checkpoint", cli_init},
+    {"ner", "named-entity recognition: run, tag, score", cli_ner},
     {"tokenize", "tokenize JSON Lines (text or pre-split words)", cli_tokenize},
 };
 
