@@ -268,6 +268,9 @@ typedef struct nlp_toxic_options {
                                label word's token count + 1 */
     const char *device;     /* "cpu", "cuda", "cuda:N", "auto" (default) */
     int num_threads;        /* passed to nlp_set_num_threads; 0 keeps it */
+    int score_only;         /* 1: skip generation (generated is "", matched
+                               0, the verdict follows the probabilities);
+                               for fast scoring of large sets. Default 0 */
 } nlp_toxic_options;
 
 /* Defaults as described in the struct. */

@@ -35,7 +35,7 @@ nlp_status nlp_toxic_load(const char *dir, const nlp_toxic_options *opts, nlp_to
     if (st != NLP_OK)
         return st;
     nlp__toxic_settings s = {o.prefix, o.labels, o.label_count, (size_t)o.max_input_tokens,
-                             (size_t)o.max_new_tokens, device};
+                             (size_t)o.max_new_tokens, o.score_only != 0, device};
     return nlp__toxic_load(dir, &s, model);
 }
 

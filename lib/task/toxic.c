@@ -125,6 +125,8 @@ static nlp_status configure(nlp_toxic_model *m, const char *dir, const nlp__toxi
     st = set_labels(m, s->labels, s->label_count);
     if (st == NLP_OK && s->max_new_tokens)
         m->max_new_tokens = s->max_new_tokens;
+    if (s->score_only)
+        m->max_new_tokens = 0;
     return st;
 }
 

@@ -24,7 +24,7 @@ struct nlp_toxic_model {
     size_t label_count;
     int32_t *candidate_ids;
     size_t *candidate_offsets;
-    size_t max_input_tokens, max_new_tokens;
+    size_t max_input_tokens, max_new_tokens; /* max_new_tokens 0: score only */
 };
 
 /* Resolved options: NULL / 0 fields take the defaults documented in nlp.h. */
@@ -34,6 +34,7 @@ typedef struct nlp__toxic_settings {
     size_t label_count;
     size_t max_input_tokens;
     size_t max_new_tokens;
+    bool score_only;
     const char *device; /* resolved ("cpu", "cuda:0") */
 } nlp__toxic_settings;
 

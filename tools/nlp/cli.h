@@ -23,5 +23,7 @@ int cli_usage_error(const char *fmt, ...);
 
 /* Subcommands (one file each). */
 int cli_info(int argc, char **argv);
+int cli_toxic(int argc, char **argv);
+int cli_t5(int argc, char **argv);
 
 #endif
