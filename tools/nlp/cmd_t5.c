@@ -31,7 +31,7 @@ static void print_generated(const char *text, const char *generated)
     json_t *o = json_object();
     json_object_set_new(o, "text", json_string(text));
     json_object_set_new(o, "generated", json_string(generated));
-    char *s = json_dumps(o, JSON_PRESERVE_ORDER | JSON_COMPACT);
+    char *s = json_dumps(o, JSON_PRESERVE_ORDER);
     if (s)
         puts(s);
     free(s);

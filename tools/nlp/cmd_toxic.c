@@ -116,7 +116,7 @@ static void print_result(const char *text, size_t len, const nlp_toxic_result *r
     json_object_set_new(o, "score", json_real(r->score));
     json_object_set_new(o, "generated", json_string(r->generated));
     json_object_set_new(o, "matched", json_boolean(r->matched));
-    char *s = json_dumps(o, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6) | JSON_COMPACT);
+    char *s = json_dumps(o, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
     if (s)
         puts(s);
     free(s);
