@@ -15,9 +15,9 @@ out=$($nlp toxic classify --model "$tiny" "$text")
 # --jsonl: one object per non-blank line, in order; tabs survive.
 out=$(printf '{"text": "hello"}\n\n{"text": "a\\tb"}\n' |
       $nlp toxic classify --model "$gated" --jsonl --label yes=toxic --label no=ok)
-[ "$(echo "$out" | wc -l)" -eq 2 ] || fail "jsonl line count: $out"
-echo "$out" | head -1 | grep -q '^{"text": "hello", "toxic": ' || fail "jsonl row 1: $out"
-echo "$out" | tail -1 | grep -q '^{"text": "a\\tb", ' || fail "jsonl row 2: $out"
+[ "$(printf "%s\n" "$out" | wc -l)" -eq 2 ] || fail "jsonl line count: $out"
+printf "%s\n" "$out" | head -1 | grep -q '^{"text": "hello", "toxic": ' || fail "jsonl row 1: $out"
+printf "%s\n" "$out" | tail -1 | grep -q '^{"text": "a\\tb", ' || fail "jsonl row 2: $out"
 
 # Errors: a label word the vocabulary lacks, a bad verdict, a bad stdin line.
 set +e
