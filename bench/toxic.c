@@ -149,7 +149,7 @@ static double cpu_now(void)
 }
 
 /* Classify texts[0..n): one call per text (batch 1), or one call for all
- * of them (the library sorts by length and runs padded batches of 16). */
+ * of them (the library sorts by length and runs padded batches of up to 16). */
 static timing run(const nlp_toxic_model *m, const texts *t, size_t n, int batched)
 {
     size_t per_call = batched ? n : 1;

@@ -602,11 +602,12 @@ NLP_API void nlp_toxic_free(nlp_toxic_model *model);
 NLP_API nlp_status nlp_toxic_classify(const nlp_toxic_model *model, const char *text,
                                       size_t len, nlp_toxic_result **result);
 
-/* Classify count texts (texts[i] of lens[i] bytes) in padded batches of
- * texts of similar length; results equal one call per text up to float
- * rounding (padding changes the order of sums, not the outcome). results is a caller-owned array of
- * count pointers that receive new results; on failure none is left
- * allocated (all are set to NULL). Errors as nlp_toxic_classify, with the
+/* Classify count texts (texts[i] of lens[i] bytes), sorted by length, in
+ * padded batches of up to 16 texts and 1024 tokens; results equal one call
+ * per text up to float rounding (padding changes the order of sums, not
+ * the outcome). results is a caller-owned array of count pointers that
+ * receive new results; on failure none is left allocated (all are set to
+ * NULL). Errors as nlp_toxic_classify, with the
  * index of the offending text in the message. Thread-safe. */
 NLP_API nlp_status nlp_toxic_classify_batch(const nlp_toxic_model *model,
                                             const char *const *texts, const size_t *lens,

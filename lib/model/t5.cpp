@@ -110,10 +110,10 @@ at::Tensor causal_mask(const nlp__t5_model &m, int64_t past, int64_t len)
     return ((1.0 - allowed) * std::numeric_limits<float>::lowest()).unsqueeze(0).unsqueeze(0);
 }
 
-struct Encoded {
-    at::Tensor hidden;     /* [B, S, d_model] after the final layer norm */
-    at::Tensor cross_mask; /* [B, 1, 1, S] additive */
-};
+} // namespace
+
+namespace nlp {
+namespace t5 {
 
 Encoded encode(const nlp__t5_model &m, const at::Tensor &ids, const at::Tensor &mask)
 {
@@ -132,14 +132,6 @@ Encoded encode(const nlp__t5_model &m, const at::Tensor &ids, const at::Tensor &
     return {rms_norm(h, m.enc_final_norm, eps), ext};
 }
 
-/* Decoder state for incremental decoding: self-attention keys/values of the
- * steps so far (preallocated to the longest run; the first `length` steps
- * are valid) and the cross-attention keys/values, computed once. */
-struct DecoderCache {
-    std::vector<at::Tensor> self_k, self_v, cross_k, cross_v;
-    int64_t length = 0;
-};
-
 DecoderCache make_cache(const nlp__t5_model &m, const Encoded &enc, int64_t max_len)
 {
     DecoderCache cache;
@@ -154,10 +146,6 @@ DecoderCache make_cache(const nlp__t5_model &m, const Encoded &enc, int64_t max_
     return cache;
 }
 
-/* Run the decoder stack on ids [B, T]. With a cache, ids are the next T
- * tokens after cache->length earlier ones, whose keys/values are reused;
- * without one, ids are the whole prefix. Returns the hidden states after
- * the final layer norm, [B, T, d_model]. */
 at::Tensor decode(const nlp__t5_model &m, const Encoded &enc, const at::Tensor &ids,
                   DecoderCache *cache)
 {
@@ -206,6 +194,18 @@ at::Tensor lm_logits(const nlp__t5_model &m, at::Tensor hidden)
     return at::linear(hidden, m.lm_head);
 }
 
+} // namespace t5
+} // namespace nlp
+
+namespace {
+
+using nlp::t5::DecoderCache;
+using nlp::t5::Encoded;
+using nlp::t5::decode;
+using nlp::t5::encode;
+using nlp::t5::lm_logits;
+using nlp::t5::make_cache;
+
 at::Tensor ids_tensor(const nlp__t5_model &m, const int32_t *ids, size_t rows, size_t cols)
 {
     at::Tensor t = at::from_blob(const_cast<int32_t *>(ids), {int64_t(rows), int64_t(cols)},
@@ -237,6 +237,10 @@ nlp_status check_batch(const nlp__t5_model *m, const nlp__t5_batch *src, const v
         if (src->ids[i] < 0 || src->ids[i] >= m->config.vocab_size)
             return nlp__fail(NLP_ERR_INVALID_ARG, "T5: token id %d out of range [0, %lld)",
                              (int)src->ids[i], (long long)m->config.vocab_size);
+    for (size_t i = 0; src->mask && i < src->batch * src->len; i++)
+        if (src->mask[i] != 0 && src->mask[i] != 1)
+            return nlp__fail(NLP_ERR_INVALID_ARG, "T5: attention mask value %d is not 0 or 1",
+                             (int)src->mask[i]);
     return NLP_OK;
 }
 

@@ -61,6 +61,45 @@ struct DecoderLayer {
 } // namespace t5
 } // namespace nlp
 
+struct nlp__t5_model;
+
+namespace nlp {
+namespace t5 {
+
+/* The forward pass, for the C wrappers in t5.cpp and for training code
+ * (these functions record autograd when called outside InferenceMode;
+ * dropout is not applied). */
+struct Encoded {
+    at::Tensor hidden;     /* [B, S, d_model] after the final layer norm */
+    at::Tensor cross_mask; /* [B, 1, 1, S] additive: 0 or the float minimum */
+};
+
+/* ids [B, S] long, mask [B, S] float (1 real, 0 padding). */
+Encoded encode(const nlp__t5_model &m, const at::Tensor &ids, const at::Tensor &mask);
+
+/* Decoder state for incremental decoding: self-attention keys/values of the
+ * steps so far (preallocated to the longest run; the first `length` steps
+ * are valid) and the cross-attention keys/values, computed once. */
+struct DecoderCache {
+    std::vector<at::Tensor> self_k, self_v, cross_k, cross_v;
+    int64_t length = 0;
+};
+
+DecoderCache make_cache(const nlp__t5_model &m, const Encoded &enc, int64_t max_len);
+
+/* Decoder stack on ids [B, T] -> hidden states after the final layer norm
+ * [B, T, d_model]. With a cache, ids follow cache->length earlier tokens
+ * whose keys/values are reused (and the new ones stored); without one, ids
+ * are the whole prefix (teacher forcing: labels shifted right). */
+at::Tensor decode(const nlp__t5_model &m, const Encoded &enc, const at::Tensor &ids,
+                  DecoderCache *cache);
+
+/* LM logits [.., vocab] of decoder hidden states. */
+at::Tensor lm_logits(const nlp__t5_model &m, at::Tensor hidden);
+
+} // namespace t5
+} // namespace nlp
+
 /* Immutable after loading; shared by every thread that runs it. */
 struct nlp__t5_model {
     nlp__t5_config config;           /* deep copy: owns its strings */

@@ -6,6 +6,7 @@
 #include "core/barrier.hpp"
 
 #include <ATen/CPUGeneratorImpl.h>
+#include <ATen/core/grad_mode.h>
 #include <c10/core/InferenceMode.h>
 
 #include <cmath>
@@ -228,7 +229,8 @@ extern "C" nlp_status nlp__t5_model_load(const nlp__hf_config *config, const cha
     if (st != NLP_OK)
         return st;
     return nlp::guard("loading T5", [&]() -> nlp_status {
-        c10::InferenceMode inference;
+        /* Not InferenceMode: training code may make these parameters. */
+        at::NoGradGuard no_grad;
         nlp::TensorMap loaded, checked;
         nlp_status s = nlp::load_weights(config->weights_path, loaded);
         if (s != NLP_OK)
