@@ -215,7 +215,10 @@ NLP_API nlp_encode_options nlp_encode_options_default(void);
  * stripping from tokenizer_config.json's do_lower_case / strip_accents;
  * without them, from whether the vocabulary has upper-case tokens);
  * tokenizer.json with a Unigram model, or spiece.model, gives T5.
- * tokenizer.json wins over the other files, as in Hugging Face.
+ * tokenizer.json wins over the other files, as in Hugging Face; the flags
+ * tokenizer_config.json states still override its BERT normalizer, as
+ * transformers' BertTokenizerFast does. dir may also name one of these
+ * files. See docs/tokenizers.md.
  * *out receives a tokenizer to free with nlp_tokenizer_free().
  * Errors: NLP_ERR_INVALID_ARG (NULL argument), NLP_ERR_IO (no tokenizer
  * file in dir), NLP_ERR_FORMAT (a malformed file, named in the message),
@@ -290,6 +293,9 @@ NLP_API const char *nlp_tokenizer_id_to_token(const nlp_tokenizer *tok, int32_t 
 NLP_API size_t nlp_encoding_count(const nlp_encoding *enc);
 NLP_API const int32_t *nlp_encoding_ids(const nlp_encoding *enc);
 NLP_API const char *const *nlp_encoding_tokens(const nlp_encoding *enc);
+/* The byte length of each token string: differs from strlen() only for a
+ * T5 piece of an unknown control character such as NUL. */
+NLP_API const size_t *nlp_encoding_token_lengths(const nlp_encoding *enc);
 NLP_API const int64_t *nlp_encoding_byte_starts(const nlp_encoding *enc);
 NLP_API const int64_t *nlp_encoding_byte_ends(const nlp_encoding *enc);
 NLP_API const int64_t *nlp_encoding_char_starts(const nlp_encoding *enc);

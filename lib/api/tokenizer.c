@@ -117,6 +117,11 @@ NLP_API const char *const *nlp_encoding_tokens(const nlp_encoding *enc)
     return enc ? (const char *const *)enc->tokens : NULL;
 }
 
+NLP_API const size_t *nlp_encoding_token_lengths(const nlp_encoding *enc)
+{
+    return enc ? enc->token_len : NULL;
+}
+
 NLP_API const int64_t *nlp_encoding_byte_starts(const nlp_encoding *enc)
 {
     return enc ? enc->byte_start : NULL;

@@ -56,6 +56,35 @@ static const char *token_of(const nlp__bert_tokenizer *tok, int32_t id)
     return tok->vocab.pool + tok->id_key[id];
 }
 
+/* The longest vocabulary match at pt->bytes[start..): its end, and its
+ * id in *id (-1 when nothing matches). The FNV hashes of all candidate
+ * prefixes come from one forward pass; candidates are then tried from the
+ * longest down, as HF does, at code point boundaries only. */
+static size_t longest_match(const nlp__vocab *map, const pretoken *pt, size_t start, int32_t *id)
+{
+    uint64_t fnv[STACK_BYTES + 1];
+    size_t end = pt->len;
+    if (end - start > map->max_len)
+        end = start + map->max_len;
+    uint64_t h = NLP__VOCAB_HASH_SEED;
+    for (size_t i = start; i < end; i++) {
+        h = nlp__vocab_hash_step(h, (unsigned char)pt->bytes[i]);
+        fnv[i - start + 1] = h;
+    }
+    while (end > start && end < pt->len && ((unsigned char)pt->bytes[end] & 0xC0) == 0x80)
+        end--;
+    while (end > start) {
+        *id = nlp__vocab_get_hashed(map, pt->bytes + start, end - start, fnv[end - start]);
+        if (*id >= 0)
+            return end;
+        do
+            end--;
+        while (end > start && ((unsigned char)pt->bytes[end] & 0xC0) == 0x80);
+    }
+    *id = -1;
+    return start;
+}
+
 /* Greedy longest-match-first WordPiece over the pre-token; the whole
  * pre-token becomes [UNK] when some position matches nothing. */
 static void wordpiece(state *st, int32_t word)
@@ -66,22 +95,8 @@ static void wordpiece(state *st, int32_t word)
     size_t starts[STACK_BYTES], ends[STACK_BYTES];
     size_t n = 0, start = 0;
     while (start < pt->len) {
-        const nlp__vocab *map = start ? &tok->cont : &tok->vocab;
-        size_t end = pt->len;
-        if (end - start > map->max_len) {
-            end = start + map->max_len;
-            while (end > start && ((unsigned char)pt->bytes[end] & 0xC0) == 0x80)
-                end--;
-        }
-        int32_t id = -1;
-        while (end > start) {
-            id = nlp__vocab_get(map, pt->bytes + start, end - start);
-            if (id >= 0)
-                break;
-            do
-                end--;
-            while (end > start && ((unsigned char)pt->bytes[end] & 0xC0) == 0x80);
-        }
+        int32_t id;
+        size_t end = longest_match(start ? &tok->cont : &tok->vocab, pt, start, &id);
         if (id < 0 || n == STACK_BYTES) {
             push(st, tok->unk_id, token_of(tok, tok->unk_id), (size_t)-1, pt->first, pt->last,
                  word);

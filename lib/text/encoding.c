@@ -13,10 +13,14 @@ void nlp__encoding_free_internal(nlp__encoding *enc)
 {
     if (!enc)
         return;
-    for (size_t i = 0; i < enc->count; i++)
-        free(enc->tokens[i]);
+    while (enc->chunks) {
+        nlp__encoding_chunk *next = enc->chunks->next;
+        free(enc->chunks);
+        enc->chunks = next;
+    }
     free(enc->ids);
     free(enc->tokens);
+    free(enc->token_len);
     free(enc->byte_start);
     free(enc->byte_end);
     free(enc->char_start);
@@ -42,6 +46,7 @@ static nlp_status reserve(nlp__encoding *enc, size_t need)
     } while (0)
     GROW(ids);
     GROW(tokens);
+    GROW(token_len);
     GROW(byte_start);
     GROW(byte_end);
     GROW(char_start);
@@ -53,6 +58,27 @@ static nlp_status reserve(nlp__encoding *enc, size_t need)
     return NLP_OK;
 }
 
+/* A copy of token[0..len) with a NUL, in the newest chunk or a new one. */
+static char *copy_token(nlp__encoding *enc, const char *token, size_t len)
+{
+    nlp__encoding_chunk *c = enc->chunks;
+    if (!c || c->size - c->used < len + 1) {
+        size_t size = len + 1 > 4000 ? len + 1 : 4000;
+        c = nlp__malloc(sizeof *c + size);
+        if (!c)
+            return NULL;
+        c->used = 0;
+        c->size = size;
+        c->next = enc->chunks;
+        enc->chunks = c;
+    }
+    char *copy = c->data + c->used;
+    memcpy(copy, token, len);
+    copy[len] = '\0';
+    c->used += len + 1;
+    return copy;
+}
+
 nlp_status nlp__encoding_push(nlp__encoding *enc, int32_t id, const char *token,
                               size_t token_len, int64_t byte_start,
                               int64_t byte_end, int32_t word_id, bool special)
@@ -61,12 +87,13 @@ nlp_status nlp__encoding_push(nlp__encoding *enc, int32_t id, const char *token,
         return NLP_ERR_NOMEM;
     if (token_len == (size_t)-1)
         token_len = strlen(token);
-    char *copy = nlp__strndup(token, token_len);
+    char *copy = copy_token(enc, token, token_len);
     if (!copy)
         return NLP_ERR_NOMEM;
     size_t i = enc->count++;
     enc->ids[i] = id;
     enc->tokens[i] = copy;
+    enc->token_len[i] = token_len;
     enc->byte_start[i] = byte_start;
     enc->byte_end[i] = byte_end;
     enc->char_start[i] = 0;
@@ -78,9 +105,9 @@ nlp_status nlp__encoding_push(nlp__encoding *enc, int32_t id, const char *token,
 
 void nlp__encoding_truncate(nlp__encoding *enc, size_t count)
 {
-    while (enc->count > count) {
-        free(enc->tokens[--enc->count]);
-        enc->truncated++;
+    if (enc->count > count) {
+        enc->truncated += enc->count - count;
+        enc->count = count;
     }
 }
 

@@ -12,19 +12,30 @@
 extern "C" {
 #endif
 
+/* Token strings live in chunks that never move, so tokens[i] stays valid as
+ * the encoding grows; one allocation serves many tokens. */
+typedef struct nlp__encoding_chunk {
+    struct nlp__encoding_chunk *next;
+    size_t used, size;
+    char data[];
+} nlp__encoding_chunk;
+
 /* Invariants: all arrays have `count` entries; offsets are half-open spans of
  * the ORIGINAL text (bytes and code points), [0,0) for added specials
  * ([CLS], </s>); word_ids are -1 for specials; tokens are NUL-terminated
- * copies owned by the encoding. */
+ * copies in the encoding's chunks (add tokens only with
+ * nlp__encoding_push; never free or replace tokens[i]). */
 struct nlp_encoding {
     size_t count, cap;
     int32_t *ids;
     char **tokens;
+    size_t *token_len; /* bytes of tokens[i]; a T5 piece may hold a NUL */
     int64_t *byte_start, *byte_end;
     int64_t *char_start, *char_end;
     int32_t *word_ids;
     uint8_t *special;
     size_t truncated;  /* tokens dropped by truncation */
+    nlp__encoding_chunk *chunks; /* newest first */
 };
 
 typedef struct nlp_encoding nlp__encoding;

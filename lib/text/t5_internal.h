@@ -54,25 +54,48 @@ nlp_status nlp__t5_parse_spiece(const unsigned char *data, size_t len, const cha
 
 /* ---- a static byte trie (double array) ----------------------------------- */
 
-/* Keys are byte strings; each cell t with check[t] == s is a child of s
- * reached by label (byte + 1) at t = base[s] + label; label 0 marks "a key
- * ends here" and that cell's base holds -(value + 1). */
+/* Keys are byte strings without NUL bytes. Cell t is the child of node s by
+ * byte c when cell t carries label c and t == base(s) ^ c; bases are unique,
+ * so the label alone identifies the parent (as in darts-clone). Viterbi walks
+ * the trie from every character and is bound by these loads, so a cell is 8
+ * bytes with what the walk needs (base, label, "a key ends here", the
+ * piece's score); the key's value (piece id) lives apart, read only for the
+ * pieces that win. The children of a node share a 256-cell block. */
+typedef struct nlp__t5_cell {
+    uint32_t unit; /* base << 9 | has_value << 8 | label; base 0: no children */
+    float score;   /* room for the user: the Unigram keeps piece scores here */
+} nlp__t5_cell;
+
 typedef struct nlp__t5_trie {
-    int32_t *base;
-    int32_t *check;
+    nlp__t5_cell *cells;
+    int32_t *values; /* per cell: value of the key ending there, or -1 */
     size_t size;
 } nlp__t5_trie;
 
+/* One step down from node: the child cell by byte c, or -1. */
+static inline int32_t nlp__t5_trie_step(const nlp__t5_trie *t, int32_t node, unsigned char c)
+{
+    size_t child = (size_t)(t->cells[node].unit >> 9) ^ c;
+    if (c == 0 || child >= t->size || (t->cells[child].unit & 0xFF) != c)
+        return -1;
+    return (int32_t)child;
+}
+
+static inline bool nlp__t5_trie_has_value(const nlp__t5_trie *t, int32_t node)
+{
+    return (t->cells[node].unit >> 8) & 1;
+}
+
 /* Build from n keys (any order; duplicates keep the last value, as a hash
- * map insert would). */
+ * map insert would). Values must be >= 0. A key with a NUL byte is
+ * unreachable. */
 nlp_status nlp__t5_trie_build(nlp__t5_trie *trie, const char *const *keys,
                               const size_t *lens, const int32_t *values, size_t n);
 void nlp__t5_trie_free(nlp__t5_trie *trie);
 /* Exact lookup; -1 when absent. */
 int32_t nlp__t5_trie_find(const nlp__t5_trie *trie, const char *key, size_t len);
-
 /* Length of the longest key that prefixes s[0..len) (0 when none) and its
- * value. The Viterbi search walks base/check itself (t5_unigram.c). */
+ * value. The Viterbi search walks the cells itself (t5_unigram.c). */
 size_t nlp__t5_trie_longest(const nlp__t5_trie *trie, const char *s, size_t len,
                             int32_t *value);
 
@@ -119,8 +142,9 @@ nlp_status nlp__t5_normalize(const nlp__t5_charsmap *m, const char *seg, size_t 
 /* ---- Unigram Viterbi ----------------------------------------------------- */
 
 typedef struct nlp__t5_unigram {
-    nlp__t5_trie trie; /* piece -> id */
+    nlp__t5_trie trie;  /* piece -> id; cells hold the scores as floats */
     const double *scores;
+    bool float_scores;  /* the cell scores are exact: no need for `scores` */
     size_t n_pieces;
     int32_t unk_id;
     double unk_score; /* min score - 10, as HF */
@@ -135,7 +159,7 @@ typedef struct nlp__t5_piece_span {
 /* Viterbi scratch, reused between words. */
 typedef struct nlp__t5_lattice {
     double *score;
-    int32_t *from, *id;
+    int32_t *from, *cell; /* best edge into each position: start, trie cell (-1: unk) */
     nlp__t5_piece_span *spans;
     size_t cap, spans_cap;
 } nlp__t5_lattice;

@@ -281,6 +281,24 @@ static void align_identity(const char *seg, size_t len, int64_t base, nlp__t5_no
     }
 }
 
+static bool plain(const nlp__t5_charsmap *m, unsigned char c)
+{
+    return c < 0x80 && c != '\r' && !m->ascii_entry[c];
+}
+
+/* End of the run of ASCII chars from pos that the charsmap leaves alone and
+ * that are graphemes of their own (the last one is not when a combining mark
+ * follows it). Most text is such runs: they are copied in one go. */
+static size_t plain_run(const nlp__t5_charsmap *m, const char *seg, size_t len, size_t pos)
+{
+    size_t run = pos;
+    while (run < len && plain(m, (unsigned char)seg[run]))
+        run++;
+    if (run < len && run > pos && (unsigned char)seg[run] >= 0x80)
+        run--;
+    return run;
+}
+
 nlp_status nlp__t5_normalize(const nlp__t5_charsmap *m, const char *seg, size_t len,
                              int64_t base, nlp__t5_norm *out)
 {
@@ -292,12 +310,14 @@ nlp_status nlp__t5_normalize(const nlp__t5_charsmap *m, const char *seg, size_t 
     bool modified = false;
     size_t k;
     for (size_t pos = 0; pos < len && st == NLP_OK;) {
-        unsigned char c = (unsigned char)seg[pos];
+        size_t run = plain_run(m, seg, len, pos);
+        if (run > pos) {
+            st = push_chars(out, seg + pos, run - pos, &k);
+            pos = run;
+            continue;
+        }
         size_t end = nlp__t5_grapheme_end(seg, len, pos);
-        if (end == pos + 1 && c < 0x80 && !m->ascii_entry[c])
-            st = push_chars(out, seg + pos, 1, &k);
-        else
-            st = transform_grapheme(m, seg + pos, end - pos, out, &modified);
+        st = transform_grapheme(m, seg + pos, end - pos, out, &modified);
         pos = end;
     }
     if (st != NLP_OK)

@@ -15,6 +15,7 @@
 #include "text/t5_tokenizer.h"
 #include "text/t5_internal.h"
 
+#include <float.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,6 +62,18 @@ static nlp_status build_piece_trie(nlp__t5_tokenizer *tok)
                                 d->n_pieces);
     free(lens);
     free(ids);
+    /* Scores read from spiece.model are floats: the walk reads them from
+     * the trie cells when that loses nothing. */
+    bool exact = st == NLP_OK;
+    for (size_t c = 0; exact && c < tok->uni.trie.size; c++) {
+        if (!nlp__t5_trie_has_value(&tok->uni.trie, (int32_t)c))
+            continue;
+        double v = d->scores[tok->uni.trie.values[c]];
+        /* out of range or NaN: (float) would be undefined */
+        exact = v >= -FLT_MAX && v <= FLT_MAX && (double)(float)v == v;
+        tok->uni.trie.cells[c].score = exact ? (float)v : 0.0f;
+    }
+    tok->uni.float_scores = exact;
     tok->uni.scores = d->scores;
     tok->uni.n_pieces = d->n_pieces;
     tok->uni.unk_id = d->unk_id;

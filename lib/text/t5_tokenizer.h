@@ -19,8 +19,11 @@ nlp_status nlp__t5_load(const char *spiece_model_path, const char *tokenizer_jso
 void nlp__t5_free(nlp__t5_tokenizer *tok); /* NULL ok */
 
 /* Encode valid UTF-8 text (the caller has checked it), appending to enc:
- * ids, pieces, byte offsets into text, word ids (index of the
- * whitespace-separated word; -1 for specials), then </s> when add_eos. */
+ * ids, pieces, byte offsets into text and word ids, then </s> when add_eos.
+ * Word ids are HF's: the index of the pre-token split (a whitespace-separated
+ * word, cut again before any "▁" inside it, or an added token typed in the
+ * text); the appended </s> has -1 and is the only token marked special.
+ * Char offsets are left to the caller (nlp__encoding_fill_char_offsets). */
 nlp_status nlp__t5_encode(const nlp__t5_tokenizer *tok, const char *text, size_t len,
                           bool add_eos, nlp__encoding *enc);
 

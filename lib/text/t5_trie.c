@@ -1,6 +1,10 @@
 /* t5_trie.c - a static double-array trie over byte strings: the Unigram
  * vocabulary (Viterbi asks "which pieces start here?" at every character)
- * and the added tokens. Two array reads per byte, no hashing. */
+ * and the added tokens. One 8-byte cell read per byte, no hashing.
+ *
+ * Built breadth-first from the sorted keys; each node's children go to the
+ * first unused base whose cells base ^ label are all free (a union-find
+ * "next free cell" skips the used ones). */
 #include "text/t5_internal.h"
 
 #include <stdlib.h>
@@ -9,12 +13,15 @@
 typedef struct builder {
     nlp__t5_trie *t;
     int32_t *next_free; /* union-find: next free cell >= i */
+    uint8_t *used_base; /* bases are unique: the label then names the parent */
     size_t cap;
 } builder;
 
+#define MAX_CELLS ((size_t)1 << 23) /* the base has 23 bits */
+
 typedef struct task {
     int32_t node;
-    uint32_t lo, hi;  /* range of sorted key indices below this node */
+    uint32_t lo, hi;  /* range of sorted keys below this node */
     uint32_t depth;
 } task;
 
@@ -40,22 +47,37 @@ static nlp_status reserve(builder *b, size_t need)
 {
     if (need <= b->cap)
         return NLP_OK;
+    if (need > MAX_CELLS)
+        return nlp__fail(NLP_ERR_UNSUPPORTED, "vocabulary trie over %zu cells", MAX_CELLS);
     size_t cap = b->cap ? b->cap : 1024;
     while (cap < need)
         cap *= 2;
-    /* next_free has one more cell: the "past the end" sentinel. */
-    void **arrays[] = {(void **)&b->t->base, (void **)&b->t->check, (void **)&b->next_free};
-    const size_t sizes[] = {sizeof(int32_t), sizeof(int32_t), sizeof(int32_t)};
-    if (nlp__t5_resize(cap + 1, 3, arrays, sizes) != NLP_OK)
+    nlp__t5_cell *cells = nlp__realloc(b->t->cells, cap * sizeof *cells);
+    if (!cells)
         return NLP_ERR_NOMEM;
-    int32_t *base = b->t->base, *check = b->t->check, *nf = b->next_free;
+    b->t->cells = cells;
+    int32_t *values = nlp__realloc(b->t->values, cap * sizeof *values);
+    if (!values)
+        return NLP_ERR_NOMEM;
+    b->t->values = values;
+    uint8_t *used = nlp__realloc(b->used_base, cap);
+    if (!used)
+        return NLP_ERR_NOMEM;
+    b->used_base = used;
+    /* one more cell: the "past the end" sentinel, always free */
+    int32_t *nf = nlp__realloc(b->next_free, (cap + 1) * sizeof *nf);
+    if (!nf)
+        return NLP_ERR_NOMEM;
+    b->next_free = nf;
     for (size_t i = b->cap; i < cap; i++) {
-        base[i] = 0;
-        check[i] = -1;
+        cells[i] = (nlp__t5_cell){0, 0.0f};
+        values[i] = -1;
+        used[i] = 0;
         nf[i] = (int32_t)i;
     }
-    nf[cap] = (int32_t)cap; /* sentinel: "past the end" is free */
+    nf[cap] = (int32_t)cap;
     b->cap = cap;
+    b->t->size = cap;
     return NLP_OK;
 }
 
@@ -68,64 +90,64 @@ static int32_t find_free(builder *b, int32_t i)
     return i;
 }
 
-static void take(builder *b, int32_t cell, int32_t parent)
+static void take(builder *b, int32_t cell, int32_t label)
 {
-    b->t->check[cell] = parent;
+    b->t->cells[cell].unit = (uint32_t)label;
     b->next_free[cell] = cell + 1;
 }
 
-/* First base >= 1 such that base + label is free for every label. */
+/* First unused base whose cells base ^ label are all free. Cell 0 is the
+ * root and base 0 means "no children", so neither is handed out. */
 static nlp_status find_base(builder *b, const int32_t *labels, size_t n, int32_t *out)
 {
-    int32_t p = find_free(b, labels[0] + 1);
-    for (;;) {
-        int32_t base = p - labels[0];
-        nlp_status st = reserve(b, (size_t)base + (size_t)labels[n - 1] + 1);
+    for (int32_t p = find_free(b, 1);; p = find_free(b, p + 1)) {
+        int32_t base = p ^ labels[0];
+        nlp_status st = reserve(b, ((size_t)base | 0xFF) + 1);
         if (st != NLP_OK)
             return st;
-        bool ok = true;
+        bool ok = base != 0 && !b->used_base[base];
         for (size_t k = 1; k < n && ok; k++)
-            ok = b->t->check[base + labels[k]] == -1;
+            ok = b->next_free[base ^ labels[k]] == (base ^ labels[k]);
         if (ok) {
+            b->used_base[base] = 1;
             *out = base;
             return NLP_OK;
         }
-        p = find_free(b, p + 1);
     }
 }
 
-static int32_t label_at(const entry *e, uint32_t depth)
+/* Place the children of one node, note a key ending at it, and queue the
+ * children. */
+static nlp_status place(builder *b, const entry *ents, const int32_t *values, task tk,
+                        task *queue, size_t *qn)
 {
-    return depth < e->len ? (unsigned char)e->key[depth] + 1 : 0;
-}
-
-/* Place the children of one node and queue the inner ones. */
-static nlp_status place(builder *b, const entry *ents, const int32_t *values,
-                        task tk, task *queue, size_t *qn)
-{
-    int32_t labels[257];
-    uint32_t starts[258];
+    int32_t labels[256];
+    uint32_t starts[257];
     size_t n = 0;
-    for (uint32_t k = tk.lo; k < tk.hi; k++) {
-        int32_t l = label_at(&ents[k], tk.depth);
+    uint32_t k = tk.lo;
+    for (; k < tk.hi && ents[k].len == tk.depth; k++) { /* sorted: shorter first */
+        b->t->values[tk.node] = values[ents[k].index];
+        b->t->cells[tk.node].unit |= 1u << 8;
+    }
+    for (; k < tk.hi; k++) {
+        int32_t l = (unsigned char)ents[k].key[tk.depth];
         if (n == 0 || labels[n - 1] != l) {
             labels[n] = l;
             starts[n++] = k;
         }
     }
+    if (n == 0)
+        return NLP_OK;
     starts[n] = tk.hi;
     int32_t base;
     nlp_status st = find_base(b, labels, n, &base);
     if (st != NLP_OK)
         return st;
-    b->t->base[tk.node] = base;
+    nlp__t5_cell *node = &b->t->cells[tk.node];
+    node->unit = (uint32_t)base << 9 | (node->unit & 0x1FF);
     for (size_t c = 0; c < n; c++) {
-        int32_t cell = base + labels[c];
-        take(b, cell, tk.node);
-        if (labels[c] == 0) /* keys ending here: the last duplicate wins */
-            b->t->base[cell] = -(values[ents[starts[c + 1] - 1].index] + 1);
-        else
-            queue[(*qn)++] = (task){cell, starts[c], starts[c + 1], tk.depth + 1};
+        take(b, base ^ labels[c], labels[c]);
+        queue[(*qn)++] = (task){base ^ labels[c], starts[c], starts[c + 1], tk.depth + 1};
     }
     return NLP_OK;
 }
@@ -135,30 +157,30 @@ nlp_status nlp__t5_trie_build(nlp__t5_trie *trie, const char *const *keys,
 {
     memset(trie, 0, sizeof *trie);
     if (n >= INT32_MAX / 2)
-        return nlp__fail(NLP_ERR_UNSUPPORTED, "too many pieces (%zu)", n);
-    builder b = {trie, NULL, 0};
+        return nlp__fail(NLP_ERR_UNSUPPORTED, "too many keys (%zu)", n);
+    builder b = {trie, NULL, NULL, 0};
     entry *ents = nlp__malloc((n ? n : 1) * sizeof *ents);
     size_t total = 1;
     for (size_t i = 0; i < n; i++)
-        total += lens[i] + 1;
-    /* Every queued task is a distinct trie node: at most one per key byte. */
+        total += lens[i];
+    /* Every queued task is a distinct node: at most one per key byte. */
     task *queue = nlp__malloc(total * sizeof *queue);
     nlp_status st = ents && queue ? reserve(&b, 1024) : NLP_ERR_NOMEM;
     if (st == NLP_OK) {
         for (size_t i = 0; i < n; i++)
             ents[i] = (entry){keys[i], lens[i], (uint32_t)i};
         qsort(ents, n, sizeof *ents, compare_entries);
-        take(&b, 0, -2); /* the root */
+        take(&b, 0, 0); /* the root */
+        b.used_base[0] = 1;
         size_t qn = 0;
-        if (n > 0)
-            queue[qn++] = (task){0, 0, (uint32_t)n, 0};
+        queue[qn++] = (task){0, 0, (uint32_t)n, 0};
         for (size_t qi = 0; qi < qn && st == NLP_OK; qi++)
             st = place(&b, ents, values, queue[qi], queue, &qn);
     }
-    trie->size = b.cap;
     free(ents);
     free(queue);
     free(b.next_free);
+    free(b.used_base);
     if (st != NLP_OK)
         nlp__t5_trie_free(trie);
     return st;
@@ -166,8 +188,8 @@ nlp_status nlp__t5_trie_build(nlp__t5_trie *trie, const char *const *keys,
 
 void nlp__t5_trie_free(nlp__t5_trie *trie)
 {
-    free(trie->base);
-    free(trie->check);
+    free(trie->cells);
+    free(trie->values);
     memset(trie, 0, sizeof *trie);
 }
 
@@ -175,35 +197,22 @@ int32_t nlp__t5_trie_find(const nlp__t5_trie *trie, const char *key, size_t len)
 {
     if (trie->size == 0)
         return -1;
-    int32_t s = 0;
-    for (size_t i = 0; i < len; i++) {
-        size_t t = (size_t)trie->base[s] + (unsigned char)key[i] + 1;
-        if (t >= trie->size || trie->check[t] != s)
-            return -1;
-        s = (int32_t)t;
-    }
-    size_t e = (size_t)trie->base[s];
-    if (e >= trie->size || trie->check[e] != s)
-        return -1;
-    return -trie->base[e] - 1;
+    int32_t node = 0;
+    for (size_t i = 0; i < len && node >= 0; i++)
+        node = nlp__t5_trie_step(trie, node, (unsigned char)key[i]);
+    return node >= 0 ? trie->values[node] : -1;
 }
 
 size_t nlp__t5_trie_longest(const nlp__t5_trie *trie, const char *s, size_t len,
                             int32_t *value)
 {
-    if (trie->size == 0)
-        return 0;
     size_t best = 0;
-    int32_t node = 0;
-    for (size_t i = 0; i < len; i++) {
-        size_t t = (size_t)trie->base[node] + (unsigned char)s[i] + 1;
-        if (t >= trie->size || trie->check[t] != node)
-            break;
-        node = (int32_t)t;
-        size_t e = (size_t)trie->base[node];
-        if (e < trie->size && trie->check[e] == node) {
+    int32_t node = trie->size ? 0 : -1;
+    for (size_t i = 0; i < len && node >= 0; i++) {
+        node = nlp__t5_trie_step(trie, node, (unsigned char)s[i]);
+        if (node >= 0 && nlp__t5_trie_has_value(trie, node)) {
             best = i + 1;
-            *value = -trie->base[e] - 1;
+            *value = trie->values[node];
         }
     }
     return best;

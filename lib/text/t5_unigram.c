@@ -16,7 +16,7 @@ void nlp__t5_lattice_free(nlp__t5_lattice *l)
 {
     free(l->score);
     free(l->from);
-    free(l->id);
+    free(l->cell);
     free(l->spans);
     *l = (nlp__t5_lattice){0};
 }
@@ -28,9 +28,9 @@ static nlp_status reserve(nlp__t5_lattice *l, size_t need)
     size_t cap = l->cap ? l->cap : 64;
     while (cap < need)
         cap *= 2;
-    void **arrays[] = {(void **)&l->score, (void **)&l->from, (void **)&l->id,
+    void **arrays[] = {(void **)&l->score, (void **)&l->from, (void **)&l->cell,
                        (void **)&l->spans};
-    const size_t sizes[] = {sizeof *l->score, sizeof *l->from, sizeof *l->id,
+    const size_t sizes[] = {sizeof *l->score, sizeof *l->from, sizeof *l->cell,
                             sizeof *l->spans};
     if (nlp__t5_resize(cap, 4, arrays, sizes) != NLP_OK)
         return NLP_ERR_NOMEM;
@@ -38,12 +38,12 @@ static nlp_status reserve(nlp__t5_lattice *l, size_t need)
     return NLP_OK;
 }
 
-static inline void relax(nlp__t5_lattice *l, size_t to, size_t from, double score, int32_t id)
+static inline void relax(nlp__t5_lattice *l, size_t to, size_t from, double score, int32_t cell)
 {
     if (l->from[to] < 0 || score > l->score[to]) {
         l->score[to] = score;
         l->from[to] = (int32_t)from;
-        l->id[to] = id;
+        l->cell[to] = cell;
     }
 }
 
@@ -51,8 +51,6 @@ static inline void relax(nlp__t5_lattice *l, size_t to, size_t from, double scor
 static void forward(const nlp__t5_unigram *u, const unsigned char *w, size_t len,
                     nlp__t5_lattice *l)
 {
-    const int32_t *base = u->trie.base, *check = u->trie.check;
-    size_t size = u->trie.size;
     l->from[0] = 0;
     l->score[0] = 0.0;
     for (size_t i = 1; i <= len; i++)
@@ -61,21 +59,20 @@ static void forward(const nlp__t5_unigram *u, const unsigned char *w, size_t len
         double here = l->score[start];
         size_t mblen = nlp__t5_u8len(w[start]);
         bool single = false;
-        int32_t node = 0;
-        for (size_t i = start; i < len && size > 0; i++) {
-            size_t t = (size_t)base[node] + w[i] + 1;
-            if (t >= size || check[t] != node)
+        int32_t node = u->trie.size ? 0 : -1;
+        for (size_t i = start; i < len; i++) {
+            node = nlp__t5_trie_step(&u->trie, node, w[i]);
+            if (node < 0)
                 break;
-            node = (int32_t)t;
-            size_t e = (size_t)base[node];
-            if (e < size && check[e] == node) {
-                int32_t id = -base[e] - 1;
-                relax(l, i + 1, start, u->scores[id] + here, id);
+            if (nlp__t5_trie_has_value(&u->trie, node)) {
+                double score = u->float_scores ? (double)u->trie.cells[node].score
+                                               : u->scores[u->trie.values[node]];
+                relax(l, i + 1, start, score + here, node);
                 single |= i + 1 - start == mblen;
             }
         }
         if (!single)
-            relax(l, start + mblen, start, u->unk_score + here, u->unk_id);
+            relax(l, start + mblen, start, u->unk_score + here, -1);
         start += mblen;
     }
 }
@@ -87,7 +84,8 @@ static size_t backward(const nlp__t5_unigram *u, size_t len, nlp__t5_lattice *l)
     bool in_unk = false;
     for (size_t end = len; end > 0;) {
         size_t start = (size_t)l->from[end];
-        int32_t id = l->id[end];
+        int32_t cell = l->cell[end];
+        int32_t id = cell >= 0 ? u->trie.values[cell] : u->unk_id;
         if (id == u->unk_id && in_unk) {
             l->spans[n - 1].start = (uint32_t)start;
         } else {

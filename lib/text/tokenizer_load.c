@@ -52,30 +52,69 @@ static bool vocab_is_cased(const nlp__bert_tokenizer *bert)
     return false;
 }
 
-/* vocab.txt: HF's BertTokenizer settings from tokenizer_config.json. */
+/* tokenizer_config.json's BERT flags: -1 when absent or null. */
+typedef struct config_flags {
+    int lower, strip, cjk;
+} config_flags;
+
+static nlp_status read_config(const char *path, config_flags *c)
+{
+    *c = (config_flags){-1, -1, -1};
+    if (!path || !nlp__file_exists(path))
+        return NLP_OK;
+    json_t *config;
+    nlp_status st = nlp__json_load_file(path, &config);
+    if (st != NLP_OK)
+        return st;
+    c->lower = config_flag(config, "do_lower_case");
+    c->strip = config_flag(config, "strip_accents");
+    c->cjk = config_flag(config, "tokenize_chinese_chars");
+    json_decref(config);
+    return NLP_OK;
+}
+
+/* transformers' BertTokenizerFast rebuilds the tokenizer.json normalizer
+ * from tokenizer_config.json's flags; we follow the flags the config states.
+ * strip_accents null means "as lowercase", as in HF. */
+static void apply_config(nlp__bert_options *o, const config_flags *c)
+{
+    if (c->lower >= 0) {
+        o->lowercase = c->lower;
+        o->strip_accents = c->lower;
+    }
+    if (c->strip >= 0)
+        o->strip_accents = c->strip;
+    if (c->cjk >= 0)
+        o->handle_chinese_chars = c->cjk;
+}
+
+/* vocab.txt: HF's BertTokenizer settings from tokenizer_config.json; a
+ * config without do_lower_case lets the vocabulary decide. */
 static nlp_status load_vocab_txt(const char *vocab, const char *config_path,
                                  nlp__bert_tokenizer **out)
 {
-    nlp__bert_options o = nlp__bert_options_cased();
-    int lower = -1, strip = -1, cjk = -1;
-    if (config_path && nlp__file_exists(config_path)) {
-        json_t *config;
-        nlp_status st = nlp__json_load_file(config_path, &config);
-        if (st != NLP_OK)
-            return st;
-        lower = config_flag(config, "do_lower_case");
-        strip = config_flag(config, "strip_accents");
-        cjk = config_flag(config, "tokenize_chinese_chars");
-        json_decref(config);
-    }
-    nlp_status st = nlp__bert_load_vocab_txt(vocab, &o, out);
+    config_flags c;
+    nlp_status st = read_config(config_path, &c);
+    if (st == NLP_OK)
+        st = nlp__bert_load_vocab_txt(vocab, NULL, out);
     if (st != NLP_OK)
         return st;
-    nlp__bert_options *opt = &(*out)->opt;
-    opt->lowercase = lower >= 0 ? lower : !vocab_is_cased(*out);
-    opt->strip_accents = strip >= 0 ? strip : opt->lowercase;
-    opt->handle_chinese_chars = cjk != 0;
+    if (c.lower < 0)
+        c.lower = !vocab_is_cased(*out);
+    apply_config(&(*out)->opt, &c);
     return NLP_OK;
+}
+
+static nlp_status load_bert_json(const char *json, const char *config_path,
+                                 nlp__bert_tokenizer **out)
+{
+    config_flags c;
+    nlp_status st = read_config(config_path, &c);
+    if (st == NLP_OK)
+        st = nlp__bert_load_tokenizer_json(json, out);
+    if (st == NLP_OK)
+        apply_config(&(*out)->opt, &c);
+    return st;
 }
 
 static nlp_status load_t5(nlp__tokenizer *tok, const char *spiece, const char *json)
@@ -161,7 +200,7 @@ static nlp_status load_files(nlp__tokenizer *tok, const files *f)
             return st;
         if (strcmp(type, "WordPiece") == 0) {
             tok->kind = NLP_TOKENIZER_BERT;
-            return nlp__bert_load_tokenizer_json(f->json, &tok->bert);
+            return load_bert_json(f->json, f->config, &tok->bert);
         }
         if (strcmp(type, "Unigram") == 0)
             return load_t5(tok, f->spiece, f->json);

@@ -28,22 +28,19 @@ static void check_row(const void *ctx, json_t *row, size_t line, mismatch_log *l
     nlp__encoding *enc = NULL;
     nlp_status st;
     row_words w = {0};
-    const char *text = NULL;
-    size_t len = 0;
     if (words) {
         row_words_read(words, &w);
         st = nlp__tokenizer_encode_words(tok, (const char *const *)w.words, w.lens, w.n, true, 0,
                                          &enc);
     } else {
         json_t *t = json_object_get(row, "text");
-        text = json_string_value(t);
-        len = json_string_length(t);
-        st = nlp__tokenizer_encode(tok, text, len, true, 0, &enc);
+        st = nlp__tokenizer_encode(tok, json_string_value(t), json_string_length(t), true, 0,
+                                   &enc);
     }
     if (st != NLP_OK) {
         mismatch(log, line, "encode failed: %s", nlp_last_error());
     } else {
-        compare_encoding(enc, row, &w, text, line, log);
+        compare_encoding(enc, row, &w, line, log);
         nlp__encoding_free_internal(enc);
     }
     row_words_free(&w);

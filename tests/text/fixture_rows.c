@@ -128,10 +128,9 @@ static void compare_token(const nlp__encoding *enc, json_t *row, const row_words
 }
 
 void compare_encoding(const nlp__encoding *enc, json_t *row, const row_words *w,
-                      const char *text, size_t line, mismatch_log *log)
+                      size_t line, mismatch_log *log)
 {
     size_t want = json_array_size(json_object_get(row, "input_ids"));
-    (void)text;
     if (enc->count != want) {
         mismatch(log, line, "%zu tokens, want %zu", enc->count, want);
         return;

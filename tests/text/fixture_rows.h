@@ -32,9 +32,9 @@ typedef void (*row_fn)(const void *ctx, json_t *row, size_t line, mismatch_log *
 size_t for_each_row(const char *path, const void *ctx, row_fn fn, mismatch_log *log);
 
 /* Compare ids, tokens, word_ids, offsets (code points) and byte offsets
- * with the row. Word rows (w->n > 0 or text NULL) have offsets relative to
- * each word; their byte offsets are derived from the code point ones. */
+ * with the row. Rows without byte_offsets are word rows: their offsets are
+ * relative to each word of w, and the byte offsets are derived from them. */
 void compare_encoding(const nlp__encoding *enc, json_t *row, const row_words *w,
-                      const char *text, size_t line, mismatch_log *log);
+                      size_t line, mismatch_log *log);
 
 #endif

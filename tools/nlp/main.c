@@ -10,6 +10,7 @@ static const cli_command commands[] = {
     {"t5", "generate text with a T5 model", cli_t5},
     {"init", "write a randomly initialised checkpoint", cli_init},
     {"ner", "named-entity recognition: run, tag", cli_ner},
+    {"tokenize", "tokenize JSON Lines (text or pre-split words)", cli_tokenize},
 };
 
 static const size_t command_count = sizeof commands / sizeof commands[0];
