@@ -497,15 +497,16 @@ NLP_API nlp_status nlp_t5_load(const char *dir, const nlp_t5_options *opts,
 /* Release a model. NULL does nothing. No call may be using it. */
 NLP_API void nlp_t5_free(nlp_t5_model *model);
 
-/* The model's vocabulary size (the last dimension of nlp_t5_logits). */
+/* The model's vocabulary size (the last dimension of nlp_t5_logits); 0 for
+ * NULL. */
 NLP_API size_t nlp_t5_vocab_size(const nlp_t5_model *model);
 
 /* Teacher forcing: LM logits for a batch of token ids, as
  * T5ForConditionalGeneration(input_ids, attention_mask, decoder_input_ids).
  * input_ids and attention_mask are row-major [batch][input_len] (mask 1 for
- * real tokens, 0 for padding; NULL means all real); decoder_input_ids is
- * [batch][decoder_len] and should start with the decoder start token (the
- * pad id, 0 for T5: labels shifted right). logits is a caller-owned buffer
+ * real tokens, 0 for padding, nothing else; NULL means all real);
+ * decoder_input_ids is [batch][decoder_len] and should start with the
+ * decoder start token (the pad id, 0 for T5: labels shifted right). logits is a caller-owned buffer
  * of logits_count floats, at least batch * decoder_len * vocab_size; it
  * receives [batch][decoder_len][vocab_size]. Errors: NLP_ERR_INVALID_ARG
  * (NULL, zero sizes, small buffer, id out of range), NLP_ERR_RUNTIME.
