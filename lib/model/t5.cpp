@@ -291,8 +291,8 @@ void store_tokens(const at::Tensor &tokens, size_t max_new, int32_t pad, int32_t
 /* Sum of teacher-forced log-probabilities of one candidate sequence, per
  * row. first_step holds the log-softmax of the first step, shared by all
  * candidates. */
-at::Tensor sequence_logprob(const nlp__t5_model &m, const Encoded &enc, const at::Tensor &first_step,
-                            const int32_t *ids, size_t n)
+at::Tensor sequence_logprob(const nlp__t5_model &m, const Encoded &enc,
+                            const at::Tensor &first_step, const int32_t *ids, size_t n)
 {
     const int64_t batch = enc.hidden.size(0);
     if (n == 0)
@@ -310,8 +310,8 @@ at::Tensor sequence_logprob(const nlp__t5_model &m, const Encoded &enc, const at
 
 } // namespace
 
-extern "C" nlp_status nlp__t5_model_encoder_hidden(const nlp__t5_model *model, const nlp__t5_batch *src,
-                                             float *out)
+extern "C" nlp_status nlp__t5_model_encoder_hidden(const nlp__t5_model *model,
+                                                   const nlp__t5_batch *src, float *out)
 {
     nlp_status st = check_batch(model, src, out);
     if (st != NLP_OK)
@@ -323,8 +323,9 @@ extern "C" nlp_status nlp__t5_model_encoder_hidden(const nlp__t5_model *model, c
     });
 }
 
-extern "C" nlp_status nlp__t5_model_logits(const nlp__t5_model *model, const nlp__t5_batch *src,
-                                     const int32_t *decoder_ids, size_t dec_len, float *out)
+extern "C" nlp_status nlp__t5_model_logits(const nlp__t5_model *model,
+                                           const nlp__t5_batch *src, const int32_t *decoder_ids,
+                                           size_t dec_len, float *out)
 {
     nlp_status st = check_batch(model, src, out);
     if (st != NLP_OK)
@@ -342,9 +343,10 @@ extern "C" nlp_status nlp__t5_model_logits(const nlp__t5_model *model, const nlp
     });
 }
 
-extern "C" nlp_status nlp__t5_model_generate(const nlp__t5_model *model, const nlp__t5_batch *src,
-                                       size_t max_new_tokens, bool use_cache, int32_t *out_ids,
-                                       size_t *steps, float *step_logits)
+extern "C" nlp_status nlp__t5_model_generate(const nlp__t5_model *model,
+                                             const nlp__t5_batch *src, size_t max_new_tokens,
+                                             bool use_cache, int32_t *out_ids, size_t *steps,
+                                             float *step_logits)
 {
     nlp_status st = check_batch(model, src, out_ids);
     if (st != NLP_OK)
@@ -369,9 +371,11 @@ extern "C" nlp_status nlp__t5_model_generate(const nlp__t5_model *model, const n
     });
 }
 
-extern "C" nlp_status nlp__t5_model_classify(const nlp__t5_model *model, const nlp__t5_batch *src,
-                                       const nlp__t5_sequences *candidates, double *logprobs,
-                                       size_t max_new_tokens, int32_t *gen_ids, size_t *steps)
+extern "C" nlp_status nlp__t5_model_classify(const nlp__t5_model *model,
+                                             const nlp__t5_batch *src,
+                                             const nlp__t5_sequences *candidates,
+                                             double *logprobs, size_t max_new_tokens,
+                                             int32_t *gen_ids, size_t *steps)
 {
     nlp_status st = check_batch(model, src, logprobs);
     if (st != NLP_OK)

@@ -25,8 +25,9 @@ typedef struct nlp__t5_model nlp__t5_model;
  * "cuda:N"; NULL means cpu; the caller has checked it). The config is
  * copied. Errors: NLP_ERR_FORMAT naming a missing or mis-shaped tensor,
  * NLP_ERR_IO / NLP_ERR_FORMAT from the weight file, NLP_ERR_UNSUPPORTED for
- * a feed-forward activation other than relu / gelu_new. */
-nlp_status nlp__t5_model_load(const nlp__hf_config *config, const char *device, nlp__t5_model **out);
+ * an activation other than relu, gelu_new, gelu, silu. */
+nlp_status nlp__t5_model_load(const nlp__hf_config *config, const char *device,
+                              nlp__t5_model **out);
 void nlp__t5_model_free(nlp__t5_model *model); /* NULL ok */
 
 const nlp__t5_config *nlp__t5_model_config(const nlp__t5_model *model);
@@ -41,12 +42,13 @@ typedef struct nlp__t5_batch {
 
 /* Encoder last hidden state (after the final layer norm) into
  * out[batch * len * d_model]. */
-nlp_status nlp__t5_model_encoder_hidden(const nlp__t5_model *model, const nlp__t5_batch *src, float *out);
+nlp_status nlp__t5_model_encoder_hidden(const nlp__t5_model *model, const nlp__t5_batch *src,
+                                        float *out);
 
 /* Teacher forcing: decoder_ids[batch * dec_len] (start token first, i.e.
  * labels shifted right) -> LM logits out[batch * dec_len * vocab]. */
 nlp_status nlp__t5_model_logits(const nlp__t5_model *model, const nlp__t5_batch *src,
-                          const int32_t *decoder_ids, size_t dec_len, float *out);
+                                const int32_t *decoder_ids, size_t dec_len, float *out);
 
 /* Greedy decoding as transformers' generate(num_beams=1, do_sample=False):
  * every row starts with the decoder start token; a row that has produced
@@ -59,8 +61,8 @@ nlp_status nlp__t5_model_logits(const nlp__t5_model *model, const nlp__t5_batch 
  * the cache is tested against). step_logits, when not NULL, receives every
  * step's logits [batch][max_new_tokens][vocab] (steps not taken untouched). */
 nlp_status nlp__t5_model_generate(const nlp__t5_model *model, const nlp__t5_batch *src,
-                            size_t max_new_tokens, bool use_cache, int32_t *out_ids,
-                            size_t *steps, float *step_logits);
+                                  size_t max_new_tokens, bool use_cache, int32_t *out_ids,
+                                  size_t *steps, float *step_logits);
 
 /* Candidate decoder outputs: sequence i is ids[offsets[i] .. offsets[i+1]). */
 typedef struct nlp__t5_sequences {
@@ -75,8 +77,8 @@ typedef struct nlp__t5_sequences {
  * logprobs[batch * count], and, when max_new_tokens > 0, greedy generation
  * as nlp__t5_model_generate (with the cache) into gen_ids / *steps. */
 nlp_status nlp__t5_model_classify(const nlp__t5_model *model, const nlp__t5_batch *src,
-                            const nlp__t5_sequences *candidates, double *logprobs,
-                            size_t max_new_tokens, int32_t *gen_ids, size_t *steps);
+                                  const nlp__t5_sequences *candidates, double *logprobs,
+                                  size_t max_new_tokens, int32_t *gen_ids, size_t *steps);
 
 /* Write a randomly initialised checkpoint for config (Hugging Face's T5
  * init: shared / lm_head N(0, f), q N(0, f (d_model d_kv)^-1/2), k, v
@@ -84,7 +86,7 @@ nlp_status nlp__t5_model_classify(const nlp__t5_model *model, const nlp__t5_batc
  * N(0, f d_model^-1/2), wi N(0, f d_model^-1/2), wo N(0, f d_ff^-1/2),
  * layer norms f) to weights_path as safetensors, drawn from seed. */
 nlp_status nlp__t5_model_init_weights(const nlp__t5_config *config, uint64_t seed,
-                                const char *weights_path);
+                                      const char *weights_path);
 
 #ifdef __cplusplus
 }

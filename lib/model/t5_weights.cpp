@@ -34,10 +34,13 @@ void add_attention(std::vector<WeightSpec> &specs, const std::string &prefix,
 {
     double f = c.initializer_factor;
     int64_t inner = c.num_heads * c.d_kv;
-    specs.push_back({prefix + "q.weight", {inner, c.d_model}, f * std::pow(double(c.d_model * c.d_kv), -0.5), 0});
-    specs.push_back({prefix + "k.weight", {inner, c.d_model}, f * std::pow(double(c.d_model), -0.5), 0});
-    specs.push_back({prefix + "v.weight", {inner, c.d_model}, f * std::pow(double(c.d_model), -0.5), 0});
-    specs.push_back({prefix + "o.weight", {c.d_model, inner}, f * std::pow(double(inner), -0.5), 0});
+    double kv_std = f * std::pow(double(c.d_model), -0.5);
+    specs.push_back({prefix + "q.weight", {inner, c.d_model},
+                     f * std::pow(double(c.d_model * c.d_kv), -0.5), 0});
+    specs.push_back({prefix + "k.weight", {inner, c.d_model}, kv_std, 0});
+    specs.push_back({prefix + "v.weight", {inner, c.d_model}, kv_std, 0});
+    specs.push_back(
+        {prefix + "o.weight", {c.d_model, inner}, f * std::pow(double(inner), -0.5), 0});
     if (relative_bias)
         specs.push_back({prefix + "relative_attention_bias.weight",
                          {c.relative_attention_num_buckets, c.num_heads},
@@ -55,7 +58,8 @@ void add_feed_forward(std::vector<WeightSpec> &specs, const std::string &prefix,
     } else {
         specs.push_back({prefix + "wi.weight", {c.d_ff, c.d_model}, in_std, 0});
     }
-    specs.push_back({prefix + "wo.weight", {c.d_model, c.d_ff}, f * std::pow(double(c.d_ff), -0.5), 0});
+    specs.push_back(
+        {prefix + "wo.weight", {c.d_model, c.d_ff}, f * std::pow(double(c.d_ff), -0.5), 0});
 }
 
 void add_norm(std::vector<WeightSpec> &specs, const std::string &name, const nlp__t5_config &c)
@@ -216,7 +220,7 @@ nlp_status check_config(const nlp__t5_config &c)
 } // namespace
 
 extern "C" nlp_status nlp__t5_model_load(const nlp__hf_config *config, const char *device,
-                                   nlp__t5_model **out)
+                                         nlp__t5_model **out)
 {
     if (!config || !out)
         return nlp__fail(NLP_ERR_INVALID_ARG, "nlp__t5_model_load: NULL argument");
@@ -267,7 +271,7 @@ extern "C" const nlp__t5_config *nlp__t5_model_config(const nlp__t5_model *model
 }
 
 extern "C" nlp_status nlp__t5_model_init_weights(const nlp__t5_config *config, uint64_t seed,
-                                           const char *weights_path)
+                                                 const char *weights_path)
 {
     if (!config || !weights_path)
         return nlp__fail(NLP_ERR_INVALID_ARG, "nlp__t5_model_init_weights: NULL argument");
