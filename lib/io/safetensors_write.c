@@ -26,6 +26,8 @@ static nlp_status check_tensor(const nlp__st_write_tensor *t, size_t index, size
 {
     if (!t->name || !*t->name || strcmp(t->name, "__metadata__") == 0)
         return nlp__fail(NLP_ERR_INVALID_ARG, "tensor %zu: missing or reserved name", index);
+    if (nlp__utf8_check(t->name, strlen(t->name)) != NLP_OK)
+        return nlp__wrap(NLP_ERR_INVALID_ARG, "tensor %zu: name", index);
     if (nlp__dtype_size(t->dtype) == 0)
         return nlp__fail(NLP_ERR_INVALID_ARG, "tensor \"%s\": unknown dtype %d", t->name,
                          (int)t->dtype);

@@ -11,6 +11,7 @@
 #include "core/barrier.hpp"
 #include "io/safetensors.h"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <set>

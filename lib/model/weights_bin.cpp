@@ -42,9 +42,12 @@ struct BadPickle : std::runtime_error {
     throw BadPickle(NLP_ERR_UNSUPPORTED, message);
 }
 
-/* A Python object, as far as a state dict needs. */
+/* A Python object, as far as a state dict needs. Values live in the
+ * Unpickler's arena and point at each other with plain pointers, so a
+ * hostile pickle can build neither a reference cycle that leaks nor a deep
+ * chain whose destructors recurse off the stack. */
 struct Value;
-using Ref = std::shared_ptr<Value>;
+using Ref = Value *;
 struct Value {
     enum Kind { none, boolean, integer, floating, string, tuple, list, dict, global,
                 storage, tensor } kind = none;
@@ -57,13 +60,6 @@ struct Value {
     at::ScalarType type = at::kFloat;     /* storage element type */
     at::Tensor t;                         /* tensor */
 };
-
-Ref make(Value::Kind kind)
-{
-    auto v = std::make_shared<Value>();
-    v->kind = kind;
-    return v;
-}
 
 at::ScalarType storage_type(const std::string &name)
 {
@@ -102,6 +98,14 @@ private:
     std::vector<size_t> marks_;
     std::unordered_map<uint64_t, Ref> memo_;
     std::unordered_map<std::string, Ref> storages_; /* by record key: shared storage */
+    std::vector<std::unique_ptr<Value>> arena_;      /* owns every Value */
+
+    Ref make(Value::Kind kind)
+    {
+        arena_.push_back(std::make_unique<Value>());
+        arena_.back()->kind = kind;
+        return arena_.back().get();
+    }
 
     /* ---- input ---- */
     const uint8_t *take(size_t n)
@@ -417,6 +421,10 @@ nlp_status load_torch_zip(const char *path, TensorMap &out)
         if (!zip.hasRecord("data.pkl"))
             bad("no data.pkl record: not a torch.save file");
         auto pkl = zip.getRecord("data.pkl");
+        /* Each pickle byte may create one Value (~150 bytes): bound the
+         * work. Real state dicts pickle to well under 1 MB. */
+        if (std::get<1>(pkl) > (size_t)16 << 20)
+            unsupported("data.pkl is over 16 MB, larger than any state dict");
         Unpickler u(static_cast<const uint8_t *>(std::get<0>(pkl).get()), std::get<1>(pkl), zip);
         out = to_tensor_map(u.run());
         return NLP_OK;

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 Test(safetensors, reads_the_bert_fixture_header_and_data)
 {
@@ -249,6 +250,9 @@ Test(safetensors, failed_writes_leave_the_old_file_and_no_temp_files)
     nlp__st_write_tensor bad[] = {all_dtypes[0], {"neg", NLP__F32, 1, negative, pattern}};
     cr_assert_eq(nlp__st_write(path, bad, 2), NLP_ERR_INVALID_ARG);
     cr_assert(strstr(nlp_last_error(), "neg") != NULL, "%s", nlp_last_error());
+    nlp__st_write_tensor badname[] = {{"bad\xff", NLP__U8, 1, shape_5, pattern}};
+    cr_assert_eq(nlp__st_write(path, badname, 1), NLP_ERR_INVALID_ARG);
+    cr_assert(strstr(nlp_last_error(), "UTF-8") != NULL, "%s", nlp_last_error());
     nlp__st_write_tensor dup[] = {all_dtypes[0], all_dtypes[0]};
     cr_assert_eq(nlp__st_write(path, dup, 2), NLP_ERR_INVALID_ARG);
     cr_assert(strstr(nlp_last_error(), "twice") != NULL, "%s", nlp_last_error());
@@ -269,6 +273,50 @@ Test(safetensors, failed_writes_leave_the_old_file_and_no_temp_files)
     cr_assert_eq(nlp__st_write(nowhere, all_dtypes, 1), NLP_ERR_IO);
     cr_assert(strstr(nlp_last_error(), nowhere) != NULL, "%s", nlp_last_error());
 
+    /* A folder we may not write to (root may write anywhere: skipped). */
+    if (geteuid() != 0) {
+        cr_assert_eq(chmod(dir, 0555), 0);
+        cr_assert_eq(nlp__st_write(path, all_dtypes, N_ALL), NLP_ERR_IO);
+        cr_assert(strstr(nlp_last_error(), "temporary file") != NULL, "%s", nlp_last_error());
+        cr_assert_eq(chmod(dir, 0755), 0);
+    }
+
     assert_matches(path, all_dtypes, 3);
     cr_assert_eq(count_entries(dir), 1, "temporary files left behind");
+}
+
+/* Every single-byte change to a small valid file's header either still
+ * parses or is refused with FORMAT: never a crash, never another status. */
+Test(safetensors, mutated_headers_never_crash)
+{
+    fill_pattern();
+    const char *dir = scratch_dir("st-mutate");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/m.safetensors", dir);
+    cr_assert_eq(nlp__st_write(path, all_dtypes, N_ALL), NLP_OK);
+    char *good;
+    size_t size;
+    cr_assert_eq(nlp__read_file(path, &good, &size), NLP_OK);
+    static const char subst[] = {'0', '9', '"', ',', ']', '}', '[', '-', 'x', '\0', '\xff'};
+    size_t header_end = 8 + (size_t)(uint8_t)good[0] + 256 * (size_t)(uint8_t)good[1];
+    size_t tried = 0, refused = 0;
+    for (size_t at = 0; at < header_end; at++)
+        for (size_t k = 0; k < sizeof subst; k++) {
+            char orig = good[at];
+            if (orig == subst[k])
+                continue;
+            good[at] = subst[k];
+            cr_assert(write_bytes(path, good, size));
+            nlp__st_file *f = NULL;
+            nlp_status st = nlp__st_open(path, &f);
+            cr_assert(st == NLP_OK || st == NLP_ERR_FORMAT, "byte %zu -> %d: %d %s", at,
+                      subst[k], st, nlp_last_error());
+            refused += st != NLP_OK;
+            nlp__st_release(f);
+            tried++;
+            good[at] = orig;
+        }
+    cr_assert_gt(refused, tried / 2, "most changes must be caught (%zu of %zu)", refused,
+                 tried);
+    free(good);
 }

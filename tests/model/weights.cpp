@@ -6,6 +6,7 @@ extern "C" {
 #include "test_support.h"
 }
 
+#include <caffe2/serialize/inline_container.h>
 #include <criterion/criterion.h>
 
 #include <cstdio>
@@ -159,4 +160,92 @@ Test(weights, bad_files_fail_with_the_file_named)
     cr_assert(std::strstr(nlp_last_error(), st.c_str()) != nullptr, "%s", nlp_last_error());
 
     cr_assert_eq(m.size(), 1, "the output map is touched only on success");
+}
+
+/* ---- hand-made torch.save files: what the state-dict reader refuses ------ */
+
+/* A protocol-2 pickle of OrderedDict{"w": rebuild(storage "0", offset 0,
+ * size, stride)}, as torch.save writes it; `fn` replaces the rebuild global
+ * and `key` the storage record. */
+static std::string state_dict_pickle(const std::string &size, const std::string &stride,
+                                     const std::string &fn = "torch._utils\n_rebuild_tensor_v2\n",
+                                     const std::string &key = "0")
+{
+    std::string od = "ccollections\nOrderedDict\n";
+    std::string pid = std::string("(X\x07\0\0\0storage", 13) + "ctorch\nFloatStorage\n" +
+                      "X" + std::string(1, (char)key.size()) + std::string(3, '\0') + key +
+                      std::string("X\x03\0\0\0cpu", 8) + "K\x04t";
+    return "\x80\x02" + od + ")R" + std::string("X\x01\0\0\0w", 6) + "c" + fn + "(" + pid +
+           "Q" + std::string("K\0", 2) + size + stride + "\x89" + od + ")Rt" + "Rs.";
+}
+
+static std::string write_bin(const char *dir, const char *name, const std::string &pickle)
+{
+    std::string path = std::string(dir) + "/" + name;
+    caffe2::serialize::PyTorchStreamWriter w(path);
+    const float data[4] = {1, 2, 3, 4};
+    w.writeRecord("data.pkl", pickle.data(), pickle.size());
+    w.writeRecord("data/0", data, sizeof data);
+    w.writeEndOfFile();
+    return path;
+}
+
+static void expect_refused(const std::string &path, nlp_status want, const char *needle)
+{
+    TensorMap m;
+    cr_assert_eq(nlp::load_weights(path.c_str(), m), want, "%s: %s", path.c_str(),
+                 nlp_last_error());
+    cr_assert(std::strstr(nlp_last_error(), path.c_str()) != nullptr, "%s", nlp_last_error());
+    cr_assert(std::strstr(nlp_last_error(), needle) != nullptr, "want \"%s\" in: %s", needle,
+              nlp_last_error());
+    cr_assert(m.empty());
+}
+
+Test(weights, bin_reader_loads_a_state_dict_and_refuses_anything_else)
+{
+    const char *dir = scratch_dir("weights-pickle");
+    const std::string s22 = "K\x02K\x02\x86", s21 = "K\x02K\x01\x86";
+    TensorMap m = load(write_bin(dir, "good.bin", state_dict_pickle(s22, s21)).c_str());
+    cr_assert_eq(m.size(), 1);
+    float want[] = {1, 2, 3, 4};
+    cr_assert(at::equal(m.at("w"), at::from_blob(want, {2, 2})));
+
+    expect_refused(write_bin(dir, "code.bin", state_dict_pickle(s22, s21, "os\nsystem\n")),
+                   NLP_ERR_UNSUPPORTED, "os.system");
+    expect_refused(write_bin(dir, "code.bin", state_dict_pickle(s22, s21, "os\nsystem\n")),
+                   NLP_ERR_UNSUPPORTED, "safe_serialization=True");
+    expect_refused(write_bin(dir, "big.bin", state_dict_pickle("K\x03K\x02\x86", s21)),
+                   NLP_ERR_FORMAT, "past its storage");
+    expect_refused(write_bin(dir, "key.bin", state_dict_pickle(s22, s21,
+                   "torch._utils\n_rebuild_tensor_v2\n", "7")), NLP_ERR_FORMAT, "data/7");
+    std::string cut = state_dict_pickle(s22, s21);
+    cut.pop_back(); /* no STOP */
+    expect_refused(write_bin(dir, "cut.bin", cut), NLP_ERR_FORMAT, "ends in the middle");
+    expect_refused(write_bin(dir, "list.bin", "\x80\x02]."), NLP_ERR_UNSUPPORTED,
+                   "no dict of tensors");
+}
+
+/* Every single-byte change to the state-dict pickle loads or is refused
+ * with FORMAT or UNSUPPORTED: the reader never crashes or throws. */
+Test(weights, mutated_pickles_never_crash)
+{
+    const char *dir = scratch_dir("weights-mutate");
+    const std::string good = state_dict_pickle("K\x02K\x02\x86", "K\x02K\x01\x86");
+    const char subst[] = {'\0', '\x01', '\x7f', '\xff', '(', ')', 't', 'R', 'Q', 'h', '.'};
+    size_t tried = 0, refused = 0;
+    for (size_t at = 0; at < good.size(); at++)
+        for (char c : subst) {
+            if (good[at] == c)
+                continue;
+            std::string bad = good;
+            bad[at] = c;
+            std::string path = write_bin(dir, "m.bin", bad);
+            TensorMap m;
+            nlp_status st = nlp::load_weights(path.c_str(), m);
+            cr_assert(st == NLP_OK || st == NLP_ERR_FORMAT || st == NLP_ERR_UNSUPPORTED,
+                      "byte %zu -> %d: %d %s", at, c, st, nlp_last_error());
+            refused += st != NLP_OK;
+            tried++;
+        }
+    cr_assert_gt(refused, tried / 2, "%zu of %zu refused", refused, tried);
 }
