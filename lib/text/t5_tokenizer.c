@@ -213,8 +213,9 @@ static void scratch_free(scratch *sc)
     free(sc->word);
 }
 
-/* Push the pieces of one Metaspace split buf[a..b); map(j) gives the
- * normalized byte a buffer byte stands for. */
+/* Push the pieces of one Metaspace split, sc->word[a..b). Byte j of
+ * sc->word stands for normalized byte ws + j - prefix; the prepended "▁"
+ * (j < prefix) stands for the word's first character, as in HF. */
 static nlp_status push_split(const nlp__t5_tokenizer *tok, scratch *sc, size_t a, size_t b,
                              size_t ws, size_t prefix, nlp__encoding *enc)
 {
