@@ -23,6 +23,8 @@ int cli_usage_error(const char *fmt, ...);
 
 /* Subcommands (one file each). */
 int cli_info(int argc, char **argv);
+int cli_toxic(int argc, char **argv);
+int cli_t5(int argc, char **argv);
 int cli_init(int argc, char **argv);
 int cli_ner(int argc, char **argv);     /* dispatcher: ner run | tag | score */
 int cli_ner_run(int argc, char **argv);

@@ -6,9 +6,11 @@
 
 static void usage(FILE *out)
 {
-    fprintf(out, "usage: nlp init --arch bert --config CONFIG.json --seed N [--vocab FILE] OUT_DIR\n\n"
+    fprintf(out, "usage: nlp init --arch bert --config CONFIG.json --seed N [--vocab FILE] OUT_DIR\n"
+                 "       nlp init --arch t5 --config CONFIG.json --seed N OUT_DIR\n\n"
                  "Writes config.json, model.safetensors (Hugging Face's initialisation) and the\n"
-                 "vocabulary (--vocab, default: vocab.txt next to CONFIG.json) to OUT_DIR.\n");
+                 "vocabulary to OUT_DIR. bert: --vocab, default vocab.txt next to CONFIG.json;\n"
+                 "t5: spiece.model / tokenizer.json and their configs next to CONFIG.json.\n");
 }
 
 int cli_init(int argc, char **argv)
@@ -46,8 +48,14 @@ int cli_init(int argc, char **argv)
     unsigned long long s = strtoull(seed, &end, 10);
     if (!*seed || *end)
         return cli_usage_error("init: --seed wants a number, got '%s'", seed);
-    if (strcmp(arch, "bert") != 0)
-        return cli_usage_error("init: unknown --arch '%s' (bert)", arch);
-    nlp_status st = nlp_ner_init_checkpoint(config, vocab, (uint64_t)s, out);
+    nlp_status st;
+    if (strcmp(arch, "bert") == 0)
+        st = nlp_ner_init_checkpoint(config, vocab, (uint64_t)s, out);
+    else if (strcmp(arch, "t5") == 0 && !vocab)
+        st = nlp_t5_init(config, (uint64_t)s, out);
+    else if (strcmp(arch, "t5") == 0)
+        return cli_usage_error("init: --vocab is for bert; t5 copies its tokenizer files");
+    else
+        return cli_usage_error("init: unknown --arch '%s' (bert, t5)", arch);
     return st == NLP_OK ? 0 : cli_fail_status(st, "init");
 }

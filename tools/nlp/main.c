@@ -8,7 +8,9 @@ static const cli_command commands[] = {
     {"info", "describe a checkpoint directory", cli_info},
     {"init", "write a randomly initialised checkpoint", cli_init},
     {"ner", "named-entity recognition: run, tag, score", cli_ner},
+    {"t5", "generate text with a T5 model", cli_t5},
     {"tokenize", "tokenize JSON Lines (text or pre-split words)", cli_tokenize},
+    {"toxic", "classify texts as toxic or not with a T5 model", cli_toxic},
 };
 
 static const size_t command_count = sizeof commands / sizeof commands[0];
