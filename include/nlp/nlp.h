@@ -156,7 +156,278 @@ NLP_API nlp_status nlp_checkpoint_info(const char *dir, char **json);
 
 /* ---- tokenizers (text) -------------------------------------------------- */
 
+/* Tokenizers turn text into the ids a model reads, exactly as Hugging
+ * Face's fast tokenizers (the Rust `tokenizers` library) do: BERT WordPiece
+ * and T5 SentencePiece Unigram, with offsets back into the caller's text.
+ *
+ *     nlp_tokenizer *tok = NULL;
+ *     nlp_encoding *enc = NULL;
+ *     if (nlp_tokenizer_load("models/ner", &tok) == NLP_OK &&
+ *         nlp_tokenizer_encode(tok, text, strlen(text), NULL, &enc) == NLP_OK) {
+ *         const int32_t *ids = nlp_encoding_ids(enc);
+ *         const int64_t *start = nlp_encoding_byte_starts(enc);
+ *         const int64_t *end = nlp_encoding_byte_ends(enc);
+ *         for (size_t i = 0; i < nlp_encoding_count(enc); i++)
+ *             printf("%d %.*s\n", ids[i], (int)(end[i] - start[i]), text + start[i]);
+ *     }
+ *     nlp_encoding_free(enc);
+ *     nlp_tokenizer_free(tok);
+ */
+
+/* A loaded tokenizer. Immutable once loaded: any number of threads may
+ * encode and decode with one tokenizer at the same time. */
+typedef struct nlp_tokenizer nlp_tokenizer;
+
+/* The tokens of one text: ids, token strings, offsets, word ids. */
+typedef struct nlp_encoding nlp_encoding;
+
+typedef enum nlp_tokenizer_kind {
+    NLP_TOKENIZER_BERT = 1, /* WordPiece: [CLS] ... [SEP] */
+    NLP_TOKENIZER_T5 = 2    /* SentencePiece Unigram: ... </s> */
+} nlp_tokenizer_kind;
+
+/* Options for nlp_tokenizer_encode*(). Get defaults from
+ * nlp_encode_options_default(). */
+typedef struct nlp_encode_options {
+    size_t size;            /* sizeof(nlp_encode_options), set by _default() */
+    int add_special_tokens; /* 1 (default): [CLS]/[SEP] for BERT, </s> for T5 */
+    size_t max_length;      /* 0 (default): no limit. Else at most this many
+                               tokens, specials included: text tokens are cut
+                               from the end, the trailing [SEP] / </s> stays */
+} nlp_encode_options;
+
+/* The default options (add specials, no truncation), with size set. */
+NLP_API nlp_encode_options nlp_encode_options_default(void);
+
+/* Load the tokenizer of a Hugging Face checkpoint directory, or of one
+ * tokenizer file. The kind comes from the files: tokenizer.json with a
+ * WordPiece model, or vocab.txt, gives BERT (lowercasing and accent
+ * stripping from tokenizer_config.json's do_lower_case / strip_accents;
+ * without them, from whether the vocabulary has upper-case tokens);
+ * tokenizer.json with a Unigram model, or spiece.model, gives T5.
+ * tokenizer.json wins over the other files, as in Hugging Face.
+ * *out receives a tokenizer to free with nlp_tokenizer_free().
+ * Errors: NLP_ERR_INVALID_ARG (NULL argument), NLP_ERR_IO (no tokenizer
+ * file in dir), NLP_ERR_FORMAT (a malformed file, named in the message),
+ * NLP_ERR_UNSUPPORTED (another tokenizer model, e.g. BPE). Thread-safe. */
+NLP_API nlp_status nlp_tokenizer_load(const char *dir, nlp_tokenizer **out);
+
+/* Release a tokenizer. NULL does nothing. No encode or decode call may be
+ * running on it. */
+NLP_API void nlp_tokenizer_free(nlp_tokenizer *tok);
+
+/* The tokenizer's kind. */
+NLP_API nlp_tokenizer_kind nlp_tokenizer_get_kind(const nlp_tokenizer *tok);
+
+/* The number of ids (largest id + 1), added tokens included. */
+NLP_API size_t nlp_tokenizer_vocab_size(const nlp_tokenizer *tok);
+
+/* Tokenize len bytes of UTF-8 text (need not be NUL-terminated; NUL bytes
+ * inside are text, which BERT's normalizer drops as Hugging Face does).
+ * opts may be NULL for the defaults. *out receives an encoding to free with
+ * nlp_encoding_free(). Offsets are half-open spans of text; word ids number
+ * the words (runs of letters and digits, single punctuation marks, single
+ * CJK ideographs, special tokens typed in the text) from 0. Empty or
+ * whitespace-only text gives the special tokens only.
+ * Errors: NLP_ERR_INVALID_ARG (NULL tok/out, text NULL with len > 0,
+ * max_length below the number of special tokens), NLP_ERR_INVALID_UTF8
+ * (the message names the byte position). Thread-safe. */
+NLP_API nlp_status nlp_tokenizer_encode(const nlp_tokenizer *tok, const char *text, size_t len,
+                                        const nlp_encode_options *opts, nlp_encoding **out);
+
+/* Tokenize pre-split words, as Hugging Face's is_split_into_words=True:
+ * each of the n words (words[i], lens[i] bytes) is tokenized on its own;
+ * its tokens have word id i and offsets relative to words[i] (not to a
+ * joined text). A word that normalizes to nothing yields no token.
+ * Errors: as nlp_tokenizer_encode(); NLP_ERR_INVALID_UTF8 names the word
+ * and the byte. Thread-safe. */
+NLP_API nlp_status nlp_tokenizer_encode_words(const nlp_tokenizer *tok,
+                                              const char *const *words, const size_t *lens,
+                                              size_t n, const nlp_encode_options *opts,
+                                              nlp_encoding **out);
+
+/* Turn ids back into text as Hugging Face's decode() does (BERT: "##"
+ * pieces joined to the previous token, spaces between others, no space
+ * before . , ! ? and 's n't ...; T5: "▁" becomes a space). skip_special
+ * nonzero drops special tokens ([CLS], [PAD], </s>, <extra_id_N> ...).
+ * *text receives a NUL-terminated string to free with nlp_string_free().
+ * Errors: NLP_ERR_INVALID_ARG (an id outside the vocabulary, named with
+ * its position). Thread-safe. */
+NLP_API nlp_status nlp_tokenizer_decode(const nlp_tokenizer *tok, const int32_t *ids, size_t n,
+                                        int skip_special, char **text);
+
+/* The id of a token string (NUL-terminated, exact match, e.g. "[SEP]",
+ * "##ing", "▁the"). Errors: NLP_ERR_NOT_FOUND when the vocabulary lacks
+ * it, NLP_ERR_INVALID_ARG for NULL arguments. Thread-safe. */
+NLP_API nlp_status nlp_tokenizer_token_to_id(const nlp_tokenizer *tok, const char *token,
+                                             int32_t *id);
+
+/* The token string of an id, owned by the tokenizer (valid until it is
+ * freed), or NULL when the id is outside the vocabulary. Thread-safe. */
+NLP_API const char *nlp_tokenizer_id_to_token(const nlp_tokenizer *tok, int32_t id);
+
+/* Accessors: arrays of nlp_encoding_count() entries owned by the
+ * encoding, valid until nlp_encoding_free(). NULL enc gives 0 / NULL.
+ *  - ids: token ids;
+ *  - tokens: NUL-terminated token strings ("##ing", "▁the"; a T5 unknown
+ *    piece shows its own text, as in Hugging Face);
+ *  - byte_starts/byte_ends: half-open UTF-8 byte spans of the input;
+ *  - char_starts/char_ends: the same spans in Unicode code points (Python
+ *    text[start:end]);
+ *    added special tokens have the span [0, 0);
+ *  - word_ids: word index of each token, -1 for added special tokens;
+ *  - special_mask: 1 for the special tokens the tokenizer added, else 0. */
+NLP_API size_t nlp_encoding_count(const nlp_encoding *enc);
+NLP_API const int32_t *nlp_encoding_ids(const nlp_encoding *enc);
+NLP_API const char *const *nlp_encoding_tokens(const nlp_encoding *enc);
+NLP_API const int64_t *nlp_encoding_byte_starts(const nlp_encoding *enc);
+NLP_API const int64_t *nlp_encoding_byte_ends(const nlp_encoding *enc);
+NLP_API const int64_t *nlp_encoding_char_starts(const nlp_encoding *enc);
+NLP_API const int64_t *nlp_encoding_char_ends(const nlp_encoding *enc);
+NLP_API const int32_t *nlp_encoding_word_ids(const nlp_encoding *enc);
+NLP_API const uint8_t *nlp_encoding_special_mask(const nlp_encoding *enc);
+
+/* How many text tokens max_length cut off (0 when none). */
+NLP_API size_t nlp_encoding_truncated(const nlp_encoding *enc);
+
+/* Release an encoding. NULL does nothing. */
+NLP_API void nlp_encoding_free(nlp_encoding *enc);
+
+
 /* ---- NER (BERT token classification) ------------------------------------ */
+
+/* A BERT token classifier loaded from a Hugging Face checkpoint directory
+ * (BertForTokenClassification: config.json with id2label, model.safetensors
+ * or pytorch_model.bin, vocab.txt or tokenizer.json), plus its tokenizer.
+ * One model may serve any number of threads at once. */
+typedef struct nlp_ner_model nlp_ner_model;
+
+/* How a word's subword predictions become the word's label (as
+ * transformers' aggregation_strategy): the first subword decides; the
+ * argmax of the mean of the subwords' probabilities; or the label of the
+ * subword with the highest probability. */
+typedef enum nlp_aggregation {
+    NLP_AGGREGATION_FIRST = 0,
+    NLP_AGGREGATION_AVERAGE = 1,
+    NLP_AGGREGATION_MAX = 2
+} nlp_aggregation;
+
+typedef struct nlp_ner_options {
+    size_t size;            /* sizeof(nlp_ner_options), set by the default */
+    const char *device;     /* "auto" (default), "cpu", "cuda", "cuda:N"; copied */
+    int num_threads;        /* threads of the tensor library and BLAS (process-wide); 0 keeps */
+    size_t batch_size;      /* windows per forward pass in batch calls; default 32 */
+    size_t max_length;      /* tokens per window with [CLS]/[SEP]; 0 = the model's limit
+                               (tokenizer model_max_length, max_position_embeddings) */
+    size_t stride;          /* tokens shared by consecutive windows of a long text; 128 */
+    nlp_aggregation aggregation; /* default NLP_AGGREGATION_FIRST */
+    int sort_by_length;     /* batch calls group inputs of similar length; default 1 */
+} nlp_ner_options;
+
+/* Defaults as documented field by field above. */
+NLP_API nlp_ner_options nlp_ner_options_default(void);
+
+/* Load the checkpoint directory dir. options may be NULL (defaults); the
+ * model keeps copies of what it needs. *model receives a handle to release
+ * with nlp_ner_free(). Errors: NLP_ERR_IO (missing directory, config, weight
+ * or vocabulary file), NLP_ERR_FORMAT (malformed config; a missing or
+ * mis-shaped tensor, named in the message, which also lists unexpected
+ * tensors), NLP_ERR_UNSUPPORTED (not a BERT checkpoint: the message names
+ * the model type), NLP_ERR_DEVICE (a CUDA device this build or machine
+ * lacks), NLP_ERR_INVALID_ARG (bad options: stride not below max_length-2,
+ * max_length above the position table). Thread-safe. */
+NLP_API nlp_status nlp_ner_load(const char *dir, const nlp_ner_options *options,
+                                nlp_ner_model **model);
+
+/* Release a model. NULL does nothing. No call may be running on it. */
+NLP_API void nlp_ner_free(nlp_ner_model *model);
+
+/* The class names (id2label order): *names receives an array of *count
+ * strings owned by the model, valid until nlp_ner_free(). Thread-safe. */
+NLP_API nlp_status nlp_ner_labels(const nlp_ner_model *model, const char *const **names,
+                                  size_t *count);
+
+/* Raw logits for bindings and research: input_ids and attention_mask are
+ * batch x seq_len row-major (mask 1 for real tokens, 0 for right padding;
+ * token types 0); out_logits is a caller-owned buffer of batch x seq_len x
+ * count floats (count from nlp_ner_labels). No tokenization, no windows:
+ * seq_len must not exceed max_position_embeddings. Errors:
+ * NLP_ERR_INVALID_ARG (NULL, an id outside the vocabulary, a mask value
+ * other than 0/1, seq_len too long), NLP_ERR_RUNTIME. Thread-safe. */
+NLP_API nlp_status nlp_ner_logits(const nlp_ner_model *model, const int64_t *input_ids,
+                                  const int64_t *attention_mask, size_t batch,
+                                  size_t seq_len, float *out_logits);
+
+/* One entity. Offsets are half-open spans of the text given to the run
+ * call: UTF-8 bytes (byte_*) and Unicode code points (char_*, Python's
+ * text[start:end]). text is the entity's bytes, NUL-terminated; label is the
+ * class without its B-/I- prefix; score is the mean over the entity's words
+ * of the probability of the label each word was given. */
+typedef struct nlp_entity {
+    const char *label;
+    const char *text;
+    size_t byte_start, byte_end;
+    size_t char_start, char_end;
+    float score;
+} nlp_entity;
+
+/* The entities of one text, in text order, never overlapping. */
+typedef struct nlp_entities nlp_entities;
+
+NLP_API size_t nlp_entities_count(const nlp_entities *entities);
+/* The i-th entity, owned by entities; NULL when i is out of range. */
+NLP_API const nlp_entity *nlp_entities_get(const nlp_entities *entities, size_t i);
+/* Release a result. NULL does nothing. */
+NLP_API void nlp_entities_free(nlp_entities *entities);
+
+/* Find the entities of text (len bytes of UTF-8). Tokenizes with offsets,
+ * splits texts longer than a window into overlapping windows (each token
+ * keeps the prediction of the window where its word sits most centrally),
+ * labels each word (options.aggregation), repairs BIO (an I-X after O or
+ * after another type starts a new X entity) and builds entities, which
+ * never start or end inside a word. *entities receives a result to release
+ * with nlp_entities_free() (possibly empty). Errors: NLP_ERR_INVALID_ARG,
+ * NLP_ERR_INVALID_UTF8 (with the byte position), NLP_ERR_RUNTIME.
+ * Thread-safe: many threads may run one model at once. */
+NLP_API nlp_status nlp_ner_run(const nlp_ner_model *model, const char *text, size_t len,
+                               nlp_entities **entities);
+
+/* nlp_ner_run over n texts at once: windows of all texts are sorted by
+ * length (options.sort_by_length) and run options.batch_size at a time,
+ * padded per batch. results is a caller array of n pointers that receives
+ * one result per text, in input order. On failure no result is returned
+ * (all n are set to NULL). Thread-safe. */
+NLP_API nlp_status nlp_ner_run_batch(const nlp_ner_model *model, const char *const *texts,
+                                     const size_t *lens, size_t n, nlp_entities **results);
+
+/* Label pre-split words (CoNLL style, transformers' is_split_into_words):
+ * labels receives n pointers to the model's class names ("B-PER"), owned
+ * by the model: the raw prediction for each word (options.aggregation), no
+ * BIO repair, so the output reads as a tagger's column. Empty words get
+ * "O". Errors as nlp_ner_run. Thread-safe. */
+NLP_API nlp_status nlp_ner_tag_words(const nlp_ner_model *model, const char *const *words,
+                                     const size_t *lens, size_t n, const char **labels);
+
+/* nlp_ner_run, returning msgpack for bindings: a map {"text": str,
+ * "entities": [{"class": str, "text": str, "start": int, "end": int,
+ * "byte_start": int, "byte_end": int, "score": float}]} with start/end in
+ * code points. *buffer is library-owned: release with nlp_buffer_free().
+ * Errors as nlp_ner_run. Thread-safe. */
+NLP_API nlp_status nlp_ner_run_msgpack(const nlp_ner_model *model, const char *text,
+                                       size_t len, nlp_buffer *buffer);
+
+/* Write a randomly initialised BERT token classifier to the directory
+ * out_dir (created if needed) in Hugging Face layout, for benchmarks and
+ * training from scratch: config.json (config_path's fields; model_type
+ * "bert", architectures and the CoNLL-2003 labels added when absent),
+ * model.safetensors initialised as transformers does (weights N(0,
+ * initializer_range), the pad_token_id embedding row zero, biases 0,
+ * LayerNorm weights 1) from seed, and vocab.txt copied from vocab_path
+ * (NULL: a vocab.txt next to config_path). The same seed gives the same
+ * weights. Errors: NLP_ERR_IO, NLP_ERR_FORMAT (bad config; a vocabulary
+ * whose size differs from vocab_size), NLP_ERR_INVALID_ARG. Thread-safe. */
+NLP_API nlp_status nlp_ner_init_checkpoint(const char *config_path, const char *vocab_path,
+                                           uint64_t seed, const char *out_dir);
 
 /* ---- text-to-text (T5) and toxicity ------------------------------------- */
 

@@ -76,13 +76,24 @@ nlp_status nlp__encoding_push(nlp__encoding *enc, int32_t id, const char *token,
     return NLP_OK;
 }
 
-/* Token offsets are not sorted (specials sit at 0), so one pass builds a
- * byte -> code point table and every offset is looked up in it. */
-void nlp__encoding_fill_char_offsets(nlp__encoding *enc, const char *text, size_t len)
+void nlp__encoding_truncate(nlp__encoding *enc, size_t count)
 {
-    if (enc->count == 0)
+    while (enc->count > count) {
+        free(enc->tokens[--enc->count]);
+        enc->truncated++;
+    }
+}
+
+/* Token offsets are not sorted (specials sit at 0). Offsets into short
+ * texts are looked up in a byte -> code point table built in one pass;
+ * the table is small enough for the stack in the common case. */
+void nlp__encoding_fill_char_offsets_from(nlp__encoding *enc, size_t from, const char *text,
+                                          size_t len)
+{
+    if (enc->count <= from)
         return;
-    int64_t *cp_at = malloc((len + 1) * sizeof *cp_at);
+    int64_t stack_table[1024];
+    int64_t *cp_at = len < 1024 ? stack_table : malloc((len + 1) * sizeof *cp_at);
     if (!cp_at)
         return;
     int64_t cp = 0;
@@ -94,12 +105,18 @@ void nlp__encoding_fill_char_offsets(nlp__encoding *enc, const char *text, size_
         else
             cp_at[b] = cp - 1;
     }
-    for (size_t i = 0; i < enc->count; i++) {
+    for (size_t i = from; i < enc->count; i++) {
         int64_t s = enc->byte_start[i], e = enc->byte_end[i];
         if (s < 0 || e < s || (size_t)e > len)
             continue;
         enc->char_start[i] = cp_at[s];
         enc->char_end[i] = cp_at[e];
     }
-    free(cp_at);
+    if (cp_at != stack_table)
+        free(cp_at);
+}
+
+void nlp__encoding_fill_char_offsets(nlp__encoding *enc, const char *text, size_t len)
+{
+    nlp__encoding_fill_char_offsets_from(enc, 0, text, len);
 }

@@ -42,6 +42,15 @@ nlp_status nlp__encoding_push(nlp__encoding *enc, int32_t id, const char *token,
  * (one pass over the text). */
 void nlp__encoding_fill_char_offsets(nlp__encoding *enc, const char *text, size_t len);
 
+/* The same for tokens [from, enc->count) only, whose byte offsets are into
+ * text (one word of pre-split input). Specials ([0,0)) stay [0,0). */
+void nlp__encoding_fill_char_offsets_from(nlp__encoding *enc, size_t from, const char *text,
+                                          size_t len);
+
+/* Drop tokens from the end until count tokens remain (no-op when count >=
+ * enc->count); adds the number dropped to enc->truncated. */
+void nlp__encoding_truncate(nlp__encoding *enc, size_t count);
+
 #ifdef __cplusplus
 }
 #endif

@@ -23,5 +23,21 @@ int cli_usage_error(const char *fmt, ...);
 
 /* Subcommands (one file each). */
 int cli_info(int argc, char **argv);
+int cli_init(int argc, char **argv);
+int cli_ner(int argc, char **argv);     /* dispatcher: ner run | tag | score */
+int cli_ner_run(int argc, char **argv);
+int cli_ner_tag(int argc, char **argv);
+
+/* Arguments `nlp ner run` and `nlp ner tag` share. */
+typedef struct cli_ner_args {
+    const char *model;
+    nlp_ner_options options;
+} cli_ner_args;
+
+/* Consume argv[*i] (and its value) when it is a shared NER option:
+ * returns 0 when taken, -1 when argv[*i] is not one, 2 on a usage error
+ * (already printed). */
+int cli_ner_option(int argc, char **argv, int *i, cli_ner_args *args);
+const char *cli_ner_options_help(void);
 
 #endif

@@ -6,6 +6,8 @@
 
 static const cli_command commands[] = {
     {"info", "describe a checkpoint directory", cli_info},
+    {"init", "write a randomly initialised checkpoint", cli_init},
+    {"ner", "named-entity recognition: run, tag", cli_ner},
 };
 
 static const size_t command_count = sizeof commands / sizeof commands[0];

@@ -1,0 +1,82 @@
+/* ner_run.c - the NER run functions: argument checks, then the pipeline. */
+#include "api/ner_model.h"
+
+#include <stdlib.h>
+
+nlp_status nlp_ner_logits(const nlp_ner_model *model, const int64_t *input_ids,
+                          const int64_t *attention_mask, size_t batch, size_t seq_len,
+                          float *out_logits)
+{
+    if (!model || ((!input_ids || !attention_mask || !out_logits) && batch && seq_len))
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_logits: NULL argument");
+    return nlp__bert_model_logits(model->bert, input_ids, attention_mask, batch, seq_len,
+                                  out_logits);
+}
+
+/* Texts must be given (NULL only when empty) and valid UTF-8. */
+static nlp_status check_texts(const char *what, const char *const *texts, const size_t *lens,
+                              size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!texts[i] && lens[i])
+            return nlp__fail(NLP_ERR_INVALID_ARG, "%s: text %zu is NULL", what, i);
+        nlp_status st = texts[i] ? nlp__utf8_check(texts[i], lens[i]) : NLP_OK;
+        if (st != NLP_OK)
+            return n > 1 ? nlp__wrap(st, "%s: text %zu", what, i) : st;
+    }
+    return NLP_OK;
+}
+
+nlp_status nlp_ner_run_batch(const nlp_ner_model *model, const char *const *texts,
+                             const size_t *lens, size_t n, nlp_entities **results)
+{
+    if (!model || (n && (!texts || !lens || !results)))
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_run_batch: NULL argument");
+    for (size_t i = 0; i < n; i++)
+        results[i] = NULL;
+    nlp_status st = check_texts("nlp_ner_run_batch", texts, lens, n);
+    if (st != NLP_OK)
+        return st;
+    /* The pipeline reads texts[i] only up to lens[i]; "" stands in for NULL. */
+    const char **safe = nlp__malloc((n ? n : 1) * sizeof *safe);
+    if (!safe)
+        return NLP_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        safe[i] = texts[i] ? texts[i] : "";
+    st = nlp__ner_pipeline_run(&model->pipeline, safe, lens, n, results);
+    free(safe);
+    return st;
+}
+
+nlp_status nlp_ner_run(const nlp_ner_model *model, const char *text, size_t len,
+                       nlp_entities **entities)
+{
+    if (!entities)
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_run: entities must not be NULL");
+    nlp_entities *out = NULL;
+    nlp_status st = nlp_ner_run_batch(model, &text, &len, 1, &out);
+    if (st == NLP_OK)
+        *entities = out;
+    return st;
+}
+
+nlp_status nlp_ner_tag_words(const nlp_ner_model *model, const char *const *words,
+                             const size_t *lens, size_t n, const char **labels)
+{
+    if (!model || (n && (!words || !lens || !labels)))
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_tag_words: NULL argument");
+    nlp_status st = check_texts("nlp_ner_tag_words", words, lens, n);
+    int32_t *ids = nlp__malloc((n ? n : 1) * sizeof *ids);
+    const char **safe = nlp__malloc((n ? n : 1) * sizeof *safe);
+    if (st == NLP_OK && (!ids || !safe))
+        st = NLP_ERR_NOMEM;
+    for (size_t i = 0; st == NLP_OK && i < n; i++)
+        safe[i] = words[i] ? words[i] : "";
+    if (st == NLP_OK)
+        st = nlp__ner_pipeline_tag(&model->pipeline, safe, lens, n, ids);
+    for (size_t i = 0; st == NLP_OK && i < n; i++)
+        labels[i] = model->labels.names[ids[i]];
+    free(ids);
+    free(safe);
+    return st;
+}

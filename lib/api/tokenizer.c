@@ -1,0 +1,158 @@
+/* tokenizer.c - the exported nlp_tokenizer_* and nlp_encoding_*
+ * functions: argument checks over lib/text/tokenizer.h. */
+#include "text/tokenizer.h"
+
+#include <string.h>
+
+NLP_API nlp_encode_options nlp_encode_options_default(void)
+{
+    nlp_encode_options o = {.size = sizeof o, .add_special_tokens = 1, .max_length = 0};
+    return o;
+}
+
+/* Read only the fields the caller's struct has (it may predate some). */
+static nlp_status read_options(const nlp_encode_options *in, nlp_encode_options *out)
+{
+    *out = nlp_encode_options_default();
+    if (!in)
+        return NLP_OK;
+    if (in->size < sizeof(size_t) || in->size > (1u << 16))
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_encode_options.size is %zu: set it with "
+                         "nlp_encode_options_default()", in->size);
+    memcpy(out, in, in->size < sizeof *out ? in->size : sizeof *out);
+    out->size = sizeof *out;
+    return NLP_OK;
+}
+
+NLP_API nlp_status nlp_tokenizer_load(const char *dir, nlp_tokenizer **out)
+{
+    if (!dir || !out)
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_tokenizer_load: NULL %s", dir ? "out" : "dir");
+    return nlp__tokenizer_load(dir, out);
+}
+
+NLP_API void nlp_tokenizer_free(nlp_tokenizer *tok)
+{
+    nlp__tokenizer_free(tok);
+}
+
+NLP_API nlp_tokenizer_kind nlp_tokenizer_get_kind(const nlp_tokenizer *tok)
+{
+    return tok ? tok->kind : (nlp_tokenizer_kind)0;
+}
+
+NLP_API size_t nlp_tokenizer_vocab_size(const nlp_tokenizer *tok)
+{
+    return tok ? nlp__tokenizer_vocab_size(tok) : 0;
+}
+
+NLP_API nlp_status nlp_tokenizer_encode(const nlp_tokenizer *tok, const char *text, size_t len,
+                                        const nlp_encode_options *opts, nlp_encoding **out)
+{
+    if (!tok || !out || (!text && len))
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_tokenizer_encode: NULL %s",
+                         !tok ? "tokenizer" : !out ? "out" : "text");
+    nlp_encode_options o;
+    nlp_status st = read_options(opts, &o);
+    if (st != NLP_OK)
+        return st;
+    return nlp__tokenizer_encode(tok, text ? text : "", len, o.add_special_tokens != 0,
+                                 o.max_length, out);
+}
+
+NLP_API nlp_status nlp_tokenizer_encode_words(const nlp_tokenizer *tok,
+                                              const char *const *words, const size_t *lens,
+                                              size_t n, const nlp_encode_options *opts,
+                                              nlp_encoding **out)
+{
+    if (!tok || !out || (n && (!words || !lens)))
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_tokenizer_encode_words: NULL %s",
+                         !tok ? "tokenizer" : !out ? "out" : !words ? "words" : "lens");
+    nlp_encode_options o;
+    nlp_status st = read_options(opts, &o);
+    if (st != NLP_OK)
+        return st;
+    return nlp__tokenizer_encode_words(tok, words, lens, n, o.add_special_tokens != 0,
+                                       o.max_length, out);
+}
+
+NLP_API nlp_status nlp_tokenizer_decode(const nlp_tokenizer *tok, const int32_t *ids, size_t n,
+                                        int skip_special, char **text)
+{
+    if (!tok || !text || (n && !ids))
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_tokenizer_decode: NULL %s",
+                         !tok ? "tokenizer" : !text ? "text" : "ids");
+    return nlp__tokenizer_decode(tok, ids, n, skip_special != 0, text);
+}
+
+NLP_API nlp_status nlp_tokenizer_token_to_id(const nlp_tokenizer *tok, const char *token,
+                                             int32_t *id)
+{
+    if (!tok || !token || !id)
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_tokenizer_token_to_id: NULL argument");
+    int32_t v = nlp__tokenizer_token_to_id(tok, token, strlen(token));
+    if (v < 0)
+        return nlp__fail(NLP_ERR_NOT_FOUND, "token \"%s\" is not in the vocabulary", token);
+    *id = v;
+    return NLP_OK;
+}
+
+NLP_API const char *nlp_tokenizer_id_to_token(const nlp_tokenizer *tok, int32_t id)
+{
+    return tok ? nlp__tokenizer_id_to_token(tok, id) : NULL;
+}
+
+NLP_API size_t nlp_encoding_count(const nlp_encoding *enc)
+{
+    return enc ? enc->count : 0;
+}
+
+NLP_API const int32_t *nlp_encoding_ids(const nlp_encoding *enc)
+{
+    return enc ? enc->ids : NULL;
+}
+
+NLP_API const char *const *nlp_encoding_tokens(const nlp_encoding *enc)
+{
+    return enc ? (const char *const *)enc->tokens : NULL;
+}
+
+NLP_API const int64_t *nlp_encoding_byte_starts(const nlp_encoding *enc)
+{
+    return enc ? enc->byte_start : NULL;
+}
+
+NLP_API const int64_t *nlp_encoding_byte_ends(const nlp_encoding *enc)
+{
+    return enc ? enc->byte_end : NULL;
+}
+
+NLP_API const int64_t *nlp_encoding_char_starts(const nlp_encoding *enc)
+{
+    return enc ? enc->char_start : NULL;
+}
+
+NLP_API const int64_t *nlp_encoding_char_ends(const nlp_encoding *enc)
+{
+    return enc ? enc->char_end : NULL;
+}
+
+NLP_API const int32_t *nlp_encoding_word_ids(const nlp_encoding *enc)
+{
+    return enc ? enc->word_ids : NULL;
+}
+
+NLP_API const uint8_t *nlp_encoding_special_mask(const nlp_encoding *enc)
+{
+    return enc ? enc->special : NULL;
+}
+
+NLP_API size_t nlp_encoding_truncated(const nlp_encoding *enc)
+{
+    return enc ? enc->truncated : 0;
+}
+
+NLP_API void nlp_encoding_free(nlp_encoding *enc)
+{
+    nlp__encoding_free_internal(enc);
+}

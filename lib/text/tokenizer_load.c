@@ -1,0 +1,195 @@
+/* tokenizer_load.c - finding a checkpoint's tokenizer files and deciding
+ * the kind, as transformers' AutoTokenizer would for BERT and T5. */
+#include "text/json_file.h"
+#include "text/tokenizer.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* The tokenizer.json model type: "WordPiece", "Unigram", ... The older
+ * hub layout has no type; a Unigram vocabulary is then a list of
+ * [piece, score] pairs and a WordPiece one an object. */
+static nlp_status json_model_type(const char *path, char *type, size_t cap)
+{
+    json_t *root;
+    nlp_status st = nlp__json_load_file(path, &root);
+    if (st != NLP_OK)
+        return st;
+    json_t *model = json_object_get(root, "model");
+    const char *t = json_string_value(json_object_get(model, "type"));
+    json_t *vocab = json_object_get(model, "vocab");
+    if (!t)
+        t = json_is_array(vocab) ? "Unigram" : json_is_object(vocab) ? "WordPiece" : "?";
+    snprintf(type, cap, "%s", t);
+    json_decref(root);
+    return NLP_OK;
+}
+
+/* tokenizer_config.json: -1 when the key is absent or null. */
+static int config_flag(json_t *config, const char *key)
+{
+    json_t *v = json_object_get(config, key);
+    return json_is_boolean(v) ? json_is_true(v) : -1;
+}
+
+/* True when some ordinary token has an upper-case ASCII letter: then the
+ * vocabulary is cased and must not be lowercased. */
+static bool vocab_is_cased(const nlp__bert_tokenizer *bert)
+{
+    const nlp__vocab *v = &bert->vocab;
+    for (size_t i = 0; i < v->count; i++) {
+        const char *k = v->pool + v->entries[i].key;
+        size_t n = v->entries[i].len;
+        if (n >= 2 && k[0] == '[' && k[n - 1] == ']')
+            continue; /* [CLS], [unused1] ... */
+        for (size_t j = 0; j < n; j++)
+            if (k[j] >= 'A' && k[j] <= 'Z')
+                return true;
+    }
+    return false;
+}
+
+/* vocab.txt: HF's BertTokenizer settings from tokenizer_config.json. */
+static nlp_status load_vocab_txt(const char *vocab, const char *config_path,
+                                 nlp__bert_tokenizer **out)
+{
+    nlp__bert_options o = nlp__bert_options_cased();
+    int lower = -1, strip = -1, cjk = -1;
+    if (config_path && nlp__file_exists(config_path)) {
+        json_t *config;
+        nlp_status st = nlp__json_load_file(config_path, &config);
+        if (st != NLP_OK)
+            return st;
+        lower = config_flag(config, "do_lower_case");
+        strip = config_flag(config, "strip_accents");
+        cjk = config_flag(config, "tokenize_chinese_chars");
+        json_decref(config);
+    }
+    nlp_status st = nlp__bert_load_vocab_txt(vocab, &o, out);
+    if (st != NLP_OK)
+        return st;
+    nlp__bert_options *opt = &(*out)->opt;
+    opt->lowercase = lower >= 0 ? lower : !vocab_is_cased(*out);
+    opt->strip_accents = strip >= 0 ? strip : opt->lowercase;
+    opt->handle_chinese_chars = cjk != 0;
+    return NLP_OK;
+}
+
+static nlp_status load_t5(nlp__tokenizer *tok, const char *spiece, const char *json)
+{
+    nlp_status st = nlp__t5_load(spiece, json, &tok->t5);
+    if (st != NLP_OK)
+        return st;
+    tok->kind = NLP_TOKENIZER_T5;
+    tok->eos_id = nlp__t5_piece_to_id(tok->t5, "</s>", 4);
+    if (tok->eos_id < 0)
+        return nlp__fail(NLP_ERR_FORMAT, "%s: the vocabulary has no </s>",
+                         spiece ? spiece : json);
+    return NLP_OK;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t a = strlen(s), b = strlen(suffix);
+    return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+/* The files of one directory (NULL when absent). */
+typedef struct files {
+    char *json, *vocab, *spiece, *config;
+} files;
+
+static void files_free(files *f)
+{
+    free(f->json);
+    free(f->vocab);
+    free(f->spiece);
+    free(f->config);
+}
+
+static char *existing(const char *dir, const char *name, bool *nomem)
+{
+    char *p = nlp__path_join(dir, name);
+    if (!p) {
+        *nomem = true;
+        return NULL;
+    }
+    if (nlp__file_exists(p))
+        return p;
+    free(p);
+    return NULL;
+}
+
+static nlp_status find_files(const char *path, files *f)
+{
+    memset(f, 0, sizeof *f);
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return nlp__fail(NLP_ERR_IO, "%s: no such file or directory", path);
+    bool nomem = false;
+    if (S_ISDIR(sb.st_mode)) {
+        f->json = existing(path, "tokenizer.json", &nomem);
+        f->vocab = existing(path, "vocab.txt", &nomem);
+        f->spiece = existing(path, "spiece.model", &nomem);
+        f->config = existing(path, "tokenizer_config.json", &nomem);
+    } else if (ends_with(path, ".json")) {
+        f->json = nlp__strdup(path);
+        nomem = !f->json;
+    } else if (ends_with(path, ".model")) {
+        f->spiece = nlp__strdup(path);
+        nomem = !f->spiece;
+    } else {
+        f->vocab = nlp__strdup(path);
+        nomem = !f->vocab;
+    }
+    if (nomem)
+        return NLP_ERR_NOMEM;
+    if (!f->json && !f->vocab && !f->spiece)
+        return nlp__fail(NLP_ERR_IO, "%s: no tokenizer.json, vocab.txt or spiece.model", path);
+    return NLP_OK;
+}
+
+static nlp_status load_files(nlp__tokenizer *tok, const files *f)
+{
+    if (f->json) {
+        char type[32];
+        nlp_status st = json_model_type(f->json, type, sizeof type);
+        if (st != NLP_OK)
+            return st;
+        if (strcmp(type, "WordPiece") == 0) {
+            tok->kind = NLP_TOKENIZER_BERT;
+            return nlp__bert_load_tokenizer_json(f->json, &tok->bert);
+        }
+        if (strcmp(type, "Unigram") == 0)
+            return load_t5(tok, f->spiece, f->json);
+        return nlp__fail(NLP_ERR_UNSUPPORTED, "%s: tokenizer model %s is not supported "
+                         "(WordPiece or Unigram)", f->json, type);
+    }
+    if (f->vocab) {
+        tok->kind = NLP_TOKENIZER_BERT;
+        return load_vocab_txt(f->vocab, f->config, &tok->bert);
+    }
+    return load_t5(tok, f->spiece, NULL);
+}
+
+nlp_status nlp__tokenizer_load(const char *path, nlp__tokenizer **out)
+{
+    files f;
+    nlp_status st = find_files(path, &f);
+    if (st != NLP_OK) {
+        files_free(&f);
+        return st;
+    }
+    nlp__tokenizer *tok = nlp__calloc(1, sizeof *tok);
+    st = tok ? load_files(tok, &f) : NLP_ERR_NOMEM;
+    files_free(&f);
+    if (st != NLP_OK) {
+        nlp__tokenizer_free(tok);
+        return st;
+    }
+    *out = tok;
+    return NLP_OK;
+}
