@@ -431,6 +431,179 @@ NLP_API nlp_status nlp_ner_init_checkpoint(const char *config_path, const char *
 
 /* ---- text-to-text (T5) and toxicity ------------------------------------- */
 
+/* T5 text-to-text models (Hugging Face T5ForConditionalGeneration
+ * checkpoints: original T5 and T5 v1.1 / Flan-T5), and a toxicity
+ * classifier built on them that reads the label word a model generates.
+ *
+ * Usage (the lmsys toxicchat-t5-large-v1.0 checkpoint):
+ *
+ *     nlp_toxic_label words[] = {{"positive", 1}, {"negative", 0}};
+ *     nlp_toxic_options o = nlp_toxic_options_default();
+ *     o.prefix = "ToxicChat: ";
+ *     o.labels = words;
+ *     o.label_count = 2;
+ *     nlp_toxic_model *m = NULL;
+ *     if (nlp_toxic_load("toxicchat-t5-large-v1.0", &o, &m) != NLP_OK)
+ *         return fprintf(stderr, "%s\n", nlp_last_error()), 1;
+ *     nlp_toxic_result *r = NULL;
+ *     if (nlp_toxic_classify(m, text, strlen(text), &r) == NLP_OK)
+ *         printf("toxic=%d score=%.3f generated=%s\n", r->is_toxic, r->score,
+ *                r->generated);
+ *     nlp_toxic_result_free(r);
+ *     nlp_toxic_free(m);
+ */
+
+/* A loaded T5 checkpoint for general text-to-text use. */
+typedef struct nlp_t5_model nlp_t5_model;
+
+typedef struct nlp_t5_options {
+    size_t size;          /* sizeof(nlp_t5_options), set by the default */
+    const char *device;   /* "cpu", "cuda", "cuda:N", "auto" (default: "auto") */
+    int num_threads;      /* passed to nlp_set_num_threads; 0 (default) keeps it */
+    int max_input_tokens; /* encoder input limit, </s> included (default 512) */
+} nlp_t5_options;
+
+/* Defaults: device "auto", num_threads 0, max_input_tokens 512. */
+NLP_API nlp_t5_options nlp_t5_options_default(void);
+
+/* Load a T5ForConditionalGeneration checkpoint directory: config.json,
+ * model.safetensors (preferred) or pytorch_model.bin, spiece.model or
+ * tokenizer.json. opts may be NULL for the defaults. On success *model
+ * receives a handle to free with nlp_t5_free(). Errors: NLP_ERR_IO (missing
+ * directory or files), NLP_ERR_FORMAT (malformed config or weights; a
+ * missing or mis-shaped tensor is named), NLP_ERR_UNSUPPORTED (not a T5
+ * config, unknown activation), NLP_ERR_DEVICE (device unavailable, e.g.
+ * "cuda" in a CPU-only build), NLP_ERR_INVALID_ARG (bad options).
+ * Thread-safe. */
+NLP_API nlp_status nlp_t5_load(const char *dir, const nlp_t5_options *opts,
+                               nlp_t5_model **model);
+
+/* Release a model. NULL does nothing. No call may be using it. */
+NLP_API void nlp_t5_free(nlp_t5_model *model);
+
+/* The model's vocabulary size (the last dimension of nlp_t5_logits). */
+NLP_API size_t nlp_t5_vocab_size(const nlp_t5_model *model);
+
+/* Teacher forcing: LM logits for a batch of token ids, as
+ * T5ForConditionalGeneration(input_ids, attention_mask, decoder_input_ids).
+ * input_ids and attention_mask are row-major [batch][input_len] (mask 1 for
+ * real tokens, 0 for padding; NULL means all real); decoder_input_ids is
+ * [batch][decoder_len] and should start with the decoder start token (the
+ * pad id, 0 for T5: labels shifted right). logits is a caller-owned buffer
+ * of logits_count floats, at least batch * decoder_len * vocab_size; it
+ * receives [batch][decoder_len][vocab_size]. Errors: NLP_ERR_INVALID_ARG
+ * (NULL, zero sizes, small buffer, id out of range), NLP_ERR_RUNTIME.
+ * Thread-safe: many threads may use one model at once. */
+NLP_API nlp_status nlp_t5_logits(const nlp_t5_model *model, const int32_t *input_ids,
+                                 const int32_t *attention_mask, size_t batch,
+                                 size_t input_len, const int32_t *decoder_input_ids,
+                                 size_t decoder_len, float *logits, size_t logits_count);
+
+/* Generate text greedily from one input text (no prefix is added: put the
+ * task prefix in the text). The input is tokenized and cut to the model's
+ * max_input_tokens (</s> kept); decoding starts from the decoder start
+ * token, reuses a key/value cache, and stops at </s> or after
+ * max_new_tokens tokens. *out_text receives the decoded output with special
+ * tokens skipped, NUL-terminated; free it with nlp_string_free(). Errors:
+ * NLP_ERR_INVALID_ARG, NLP_ERR_INVALID_UTF8, NLP_ERR_RUNTIME. Thread-safe. */
+NLP_API nlp_status nlp_t5_generate(const nlp_t5_model *model, const char *text, size_t len,
+                                   size_t max_new_tokens, char **out_text);
+
+/* Write a new, randomly initialised T5 checkpoint to out_dir (created if
+ * missing): config_path's config.json contents, and model.safetensors drawn
+ * with Hugging Face's T5 init scheme from seed (normal with the standard
+ * deviations of T5PreTrainedModel._init_weights; layer norms at
+ * initializer_factor). Tokenizer files (spiece.model, tokenizer.json,
+ * tokenizer_config.json, special_tokens_map.json) next to config_path are
+ * copied. The same seed gives the same weights. Errors: NLP_ERR_IO,
+ * NLP_ERR_FORMAT (bad config), NLP_ERR_UNSUPPORTED (not a T5 config).
+ * Thread-safe. */
+NLP_API nlp_status nlp_t5_init(const char *config_path, uint64_t seed, const char *out_dir);
+
+/* A label word the toxicity model may generate and the verdict it stands
+ * for. */
+typedef struct nlp_toxic_label {
+    const char *word; /* UTF-8, NUL-terminated, e.g. "yes" */
+    int is_toxic;     /* 1: the word means toxic; 0: not toxic */
+} nlp_toxic_label;
+
+typedef struct nlp_toxic_options {
+    size_t size;            /* sizeof(nlp_toxic_options), set by the default */
+    const char *prefix;     /* put before every text; NULL: the checkpoint's
+                               task_specific_params prefix if config.json
+                               names exactly one, else "toxic: " */
+    const nlp_toxic_label *labels; /* NULL: {"yes", toxic}, {"no", not} */
+    size_t label_count;
+    int max_input_tokens;   /* encoder input limit, </s> included (default 512) */
+    int max_new_tokens;     /* generation limit; 0 (default): the longest
+                               label word's token count + 1 */
+    const char *device;     /* "cpu", "cuda", "cuda:N", "auto" (default) */
+    int num_threads;        /* passed to nlp_set_num_threads; 0 keeps it */
+    int score_only;         /* 1: skip generation (generated is "", matched
+                               0, the verdict follows the probabilities);
+                               for fast scoring of large sets. Default 0 */
+} nlp_toxic_options;
+
+/* Defaults as described in the struct. */
+NLP_API nlp_toxic_options nlp_toxic_options_default(void);
+
+/* A toxicity classifier: a T5 checkpoint fine-tuned to answer a prefixed
+ * text with a label word. */
+typedef struct nlp_toxic_model nlp_toxic_model;
+
+/* The outcome for one text. Owned by the library; free with
+ * nlp_toxic_result_free(). New fields are only appended. */
+typedef struct nlp_toxic_result {
+    int is_toxic;    /* the verdict (see nlp_toxic_classify for the rule) */
+    int matched;     /* 1 when the generated text is one of the label words */
+    double score;    /* P(toxic label words) / P(all label words), in [0, 1] */
+    char *generated; /* greedy output, special tokens skipped, NUL-terminated */
+    size_t label;    /* index of the label word the verdict came from */
+} nlp_toxic_result;
+
+/* Load a toxicity classifier from a T5 checkpoint directory (as
+ * nlp_t5_load). opts may be NULL for the defaults. Each label word is
+ * tokenized as the model would generate it; a word that takes several
+ * pieces is scored as the sequence of those pieces (short words that are
+ * one piece each are cheaper and score more sharply). Errors as
+ * nlp_t5_load, plus NLP_ERR_INVALID_ARG for: no label words, an empty
+ * word, two words with the same tokens, and a word the vocabulary cannot
+ * spell (its tokens include <unk>: the model could never generate it, so it
+ * is refused rather than scored as "unknown"); the message names the word.
+ * Thread-safe. */
+NLP_API nlp_status nlp_toxic_load(const char *dir, const nlp_toxic_options *opts,
+                                  nlp_toxic_model **model);
+
+/* Release a classifier. NULL does nothing. No call may be using it. */
+NLP_API void nlp_toxic_free(nlp_toxic_model *model);
+
+/* Classify one text. The encoder reads prefix + text (cut to
+ * max_input_tokens, </s> kept); the decoder generates greedily with a
+ * key/value cache, and the probability of each label word (as a sequence,
+ * from the start token) is read from the same encoder pass. score is the
+ * summed probability of the toxic label words renormalised over all label
+ * words. The verdict rule: when the generated text equals a label word
+ * (after trimming surrounding white space; case matters), matched is 1 and
+ * that word gives the verdict; otherwise matched is 0 and the verdict is
+ * that of the most probable label word. *result receives a new result.
+ * Errors: NLP_ERR_INVALID_ARG, NLP_ERR_INVALID_UTF8 (naming the byte
+ * position), NLP_ERR_RUNTIME. Thread-safe: many threads may classify with
+ * one model at once. */
+NLP_API nlp_status nlp_toxic_classify(const nlp_toxic_model *model, const char *text,
+                                      size_t len, nlp_toxic_result **result);
+
+/* Classify count texts (texts[i] of lens[i] bytes) in padded batches, with
+ * the same results as one call each. results is a caller-owned array of
+ * count pointers that receive new results; on failure none is left
+ * allocated (all are set to NULL). Errors as nlp_toxic_classify, with the
+ * index of the offending text in the message. Thread-safe. */
+NLP_API nlp_status nlp_toxic_classify_batch(const nlp_toxic_model *model,
+                                            const char *const *texts, const size_t *lens,
+                                            size_t count, nlp_toxic_result **results);
+
+/* Release a result. NULL does nothing. */
+NLP_API void nlp_toxic_result_free(nlp_toxic_result *result);
+
 /* ---- metrics ------------------------------------------------------------ */
 
 /* ---- training ----------------------------------------------------------- */

@@ -39,5 +39,7 @@ typedef struct cli_ner_args {
  * (already printed). */
 int cli_ner_option(int argc, char **argv, int *i, cli_ner_args *args);
 const char *cli_ner_options_help(void);
+int cli_toxic(int argc, char **argv);
+int cli_t5(int argc, char **argv);
 
 #endif

@@ -1,0 +1,82 @@
+/* toxic_api.c - the exported nlp_toxic_* functions. */
+#include "api/t5_common.h"
+#include "task/toxic.h"
+
+#include <string.h>
+
+nlp_toxic_options nlp_toxic_options_default(void)
+{
+    nlp_toxic_options o;
+    memset(&o, 0, sizeof o);
+    o.size = sizeof o;
+    o.max_input_tokens = 512;
+    o.device = "auto";
+    return o;
+}
+
+nlp_status nlp_toxic_load(const char *dir, const nlp_toxic_options *opts, nlp_toxic_model **model)
+{
+    if (!dir || !model)
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_load: NULL argument");
+    nlp_toxic_options o = nlp_toxic_options_default();
+    nlp_status st = nlp__t5_api_options(&o, sizeof o, opts);
+    if (st != NLP_OK)
+        return st;
+    if (o.max_input_tokens < 1 || o.max_new_tokens < 0)
+        return nlp__fail(NLP_ERR_INVALID_ARG,
+                         "max_input_tokens must be >= 1 and max_new_tokens >= 0 (got %d, %d)",
+                         o.max_input_tokens, o.max_new_tokens);
+    if (o.labels && o.label_count == 0)
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_load: labels given with label_count 0");
+    if (o.prefix && (st = nlp__utf8_check(o.prefix, strlen(o.prefix))) != NLP_OK)
+        return nlp__wrap(st, "prefix");
+    const char *device = NULL;
+    st = nlp__t5_api_runtime(o.device, o.num_threads, &device);
+    if (st != NLP_OK)
+        return st;
+    nlp__toxic_settings s = {o.prefix, o.labels, o.label_count, (size_t)o.max_input_tokens,
+                             (size_t)o.max_new_tokens, o.score_only != 0, device};
+    return nlp__toxic_load(dir, &s, model);
+}
+
+void nlp_toxic_free(nlp_toxic_model *model)
+{
+    nlp__toxic_free(model);
+}
+
+nlp_status nlp_toxic_classify_batch(const nlp_toxic_model *model, const char *const *texts,
+                                    const size_t *lens, size_t count,
+                                    nlp_toxic_result **results)
+{
+    if (!model || (count && (!texts || !lens || !results)))
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_classify: NULL argument");
+    for (size_t i = 0; i < count; i++) {
+        results[i] = NULL;
+        if (!texts[i] && lens[i])
+            return nlp__fail(NLP_ERR_INVALID_ARG, "text %zu is NULL", i);
+        nlp_status st = nlp__utf8_check(texts[i] ? texts[i] : "", lens[i]);
+        if (st != NLP_OK)
+            return nlp__wrap(st, "text %zu", i);
+    }
+    return nlp__toxic_classify(model, texts, lens, count, results);
+}
+
+nlp_status nlp_toxic_classify(const nlp_toxic_model *model, const char *text, size_t len,
+                              nlp_toxic_result **result)
+{
+    if (!result)
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_classify: NULL result");
+    const char *texts[1] = {text ? text : ""};
+    nlp_toxic_result *out = NULL;
+    if (!text && len)
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_classify: NULL text");
+    nlp_status st = nlp_toxic_classify_batch(model, texts, &len, 1, &out);
+    if (st == NLP_OK)
+        *result = out;
+    return st;
+}
+
+void nlp_toxic_result_free(nlp_toxic_result *result)
+{
+    nlp__toxic_result_free(result);
+}
