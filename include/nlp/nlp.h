@@ -606,6 +606,219 @@ NLP_API void nlp_toxic_result_free(nlp_toxic_result *result);
 
 /* ---- metrics ------------------------------------------------------------ */
 
+/* Entity-level scores for sequence labelling, compatible with seqeval 1.2.2
+ * (classification_report), and binary classification scores compatible with
+ * scikit-learn. All functions here are pure computations on the caller's
+ * arrays: thread-safe, no shared state.
+ *
+ * Tags are strings such as "B-PER", "I-ORG", "O". Sentences are given flat:
+ * the tags of all sentences one after another, plus each sentence's length.
+ *
+ *     const char *gold[] = {"B-PER", "I-PER", "O",   "B-LOC"};
+ *     const char *pred[] = {"B-PER", "I-PER", "O",   "O"};
+ *     size_t lengths[] = {3, 1};
+ *     nlp_seqeval_report *r = NULL;
+ *     if (nlp_seqeval_evaluate(gold, pred, lengths, 2, NULL, &r) == NLP_OK) {
+ *         const nlp_entity_score *micro = nlp_seqeval_average(r, NLP_AVERAGE_MICRO);
+ *         printf("F1 %.4f\n", micro->f1);            // 0.6667
+ *     }
+ *     nlp_seqeval_report_free(r);
+ */
+
+/* How entities are read from tags.
+ *
+ * NLP_SEQEVAL_DEFAULT is seqeval's default (conlleval-compatible) mode: any
+ * tag whose first letter is B or S, or whose type differs from the previous
+ * tag's, starts an entity; an I-X after O or after another type starts one
+ * too. Ill-formed sequences are repaired as conlleval does.
+ *
+ * NLP_SEQEVAL_STRICT is seqeval's mode="strict" with the given scheme: an
+ * entity counts only when its tags follow the scheme exactly (for IOB2 it
+ * starts with B-X and continues with I-X), so an I-X after O is no entity.
+ * Tags whose prefix the scheme does not allow (E- or S- under IOB2, an
+ * unknown first letter) are an error, as they are in seqeval. */
+typedef enum nlp_seqeval_mode {
+    NLP_SEQEVAL_DEFAULT = 0,
+    NLP_SEQEVAL_STRICT = 1
+} nlp_seqeval_mode;
+
+/* Tagging schemes (seqeval.scheme). IOB1 is the original CoNLL-2003 one (an
+ * entity starts with I-X; B-X only right after an entity of the same type);
+ * IOB2 starts every entity with B-X; IOBES adds E-X (end) and S-X (single);
+ * IOE1/IOE2 mark ends instead of beginnings. */
+typedef enum nlp_tag_scheme {
+    NLP_SCHEME_IOB2 = 0,
+    NLP_SCHEME_IOB1 = 1,
+    NLP_SCHEME_IOE1 = 2,
+    NLP_SCHEME_IOE2 = 3,
+    NLP_SCHEME_IOBES = 4
+} nlp_tag_scheme;
+
+/* Parse a scheme name ("IOB2", "iob1", "IOBES", ...), case-insensitive.
+ * Returns NLP_ERR_INVALID_ARG for an unknown name. Thread-safe. */
+NLP_API nlp_status nlp_tag_scheme_parse(const char *name, nlp_tag_scheme *out);
+
+typedef struct nlp_seqeval_options {
+    size_t size;            /* sizeof(nlp_seqeval_options) */
+    nlp_seqeval_mode mode;  /* default NLP_SEQEVAL_DEFAULT */
+    nlp_tag_scheme scheme;  /* strict mode only; default NLP_SCHEME_IOB2 */
+} nlp_seqeval_options;
+
+/* Defaults: mode NLP_SEQEVAL_DEFAULT, scheme NLP_SCHEME_IOB2. */
+NLP_API nlp_seqeval_options nlp_seqeval_options_default(void);
+
+/* One row of the report: an entity type, or an average. Owned by the
+ * report. support is the number of gold entities; predicted and correct
+ * count predicted entities and exact matches (same type, same span). For
+ * the macro and weighted averages predicted and correct are the sums over
+ * types. Fields may be appended in later versions; never allocate one. */
+typedef struct nlp_entity_score {
+    const char *type;   /* "PER", ..., or "micro avg", "macro avg", "weighted avg" */
+    double precision;
+    double recall;
+    double f1;
+    size_t support;
+    size_t predicted;
+    size_t correct;
+} nlp_entity_score;
+
+typedef enum nlp_average {
+    NLP_AVERAGE_MICRO = 0,    /* pooled counts over all types */
+    NLP_AVERAGE_MACRO = 1,    /* unweighted mean of the per-type scores */
+    NLP_AVERAGE_WEIGHTED = 2  /* mean weighted by each type's support */
+} nlp_average;
+
+/* The result of nlp_seqeval_evaluate(). Opaque; free with
+ * nlp_seqeval_report_free(). Immutable, so it may be read from several
+ * threads at once. */
+typedef struct nlp_seqeval_report nlp_seqeval_report;
+
+/* Score predicted tags against gold tags, as seqeval 1.2.2's
+ * classification_report and accuracy_score do. gold and pred hold
+ * token_count = sum(lengths) tags each: sentence 0's tags, then sentence
+ * 1's, and so on; lengths holds n_sentences lengths (0 is allowed). opts may
+ * be NULL for the defaults. Entity types are those found in gold or
+ * predicted entities, sorted by byte order (as Python's sorted()). Scores
+ * with a zero denominator are 0 (seqeval's zero_division="warn" value); the
+ * macro average over zero types is 0 (seqeval gives NaN).
+ * *out receives a new report. Errors: NLP_ERR_INVALID_ARG for NULL arrays, an
+ * empty or NULL tag, or (strict mode) a tag the scheme does not allow, with
+ * the sentence and token named; NLP_ERR_NOMEM. Thread-safe. */
+NLP_API nlp_status nlp_seqeval_evaluate(const char *const *gold, const char *const *pred,
+                                        const size_t *lengths, size_t n_sentences,
+                                        const nlp_seqeval_options *opts,
+                                        nlp_seqeval_report **out);
+
+/* Release a report. NULL does nothing. */
+NLP_API void nlp_seqeval_report_free(nlp_seqeval_report *report);
+
+/* Number of entity types in the report, and the i-th (sorted by name);
+ * NULL when i is out of range. The pointer lives as long as the report. */
+NLP_API size_t nlp_seqeval_type_count(const nlp_seqeval_report *report);
+NLP_API const nlp_entity_score *nlp_seqeval_type(const nlp_seqeval_report *report, size_t i);
+
+/* An average row; NULL for an unknown kind. Lives as long as the report. */
+NLP_API const nlp_entity_score *nlp_seqeval_average(const nlp_seqeval_report *report,
+                                                    nlp_average kind);
+
+/* Token accuracy: the share of tokens whose predicted tag equals the gold
+ * tag (seqeval's accuracy_score); 0 when there are no tokens. */
+NLP_API double nlp_seqeval_accuracy(const nlp_seqeval_report *report);
+
+/* The report as JSON in the shape of seqeval's
+ * classification_report(output_dict=True): one key per entity type, then
+ * "micro avg", "macro avg", "weighted avg", each
+ * {"precision", "recall", "f1-score", "support"}, then "accuracy". Numbers
+ * are written with the fewest digits that read back as the same double (as
+ * Python's json module does). *json receives a NUL-terminated string; free
+ * it with nlp_string_free(). Errors: NLP_ERR_INVALID_ARG, NLP_ERR_NOMEM. */
+NLP_API nlp_status nlp_seqeval_report_json(const nlp_seqeval_report *report, char **json);
+
+/* The report as seqeval's text classification_report with `digits` decimals
+ * (0..17; seqeval's default is 2), byte for byte. *text is freed with
+ * nlp_string_free(). Errors: NLP_ERR_INVALID_ARG, NLP_ERR_NOMEM. */
+NLP_API nlp_status nlp_seqeval_report_text(const nlp_seqeval_report *report, int digits,
+                                           char **text);
+
+/* Binary classification scores; the positive class is 1. Filled by
+ * nlp_classification_evaluate(), which writes only the first `size` bytes:
+ * set size = sizeof(nlp_classification_metrics) before the call. */
+typedef struct nlp_classification_metrics {
+    size_t size;
+    size_t count;       /* examples */
+    size_t support;     /* gold positives (tp + fn) */
+    size_t tn, fp, fn, tp;
+    double accuracy;    /* (tp + tn) / count */
+    double precision;   /* tp / (tp + fp), 0 when nothing is predicted positive */
+    double recall;      /* tp / (tp + fn), 0 when there are no positives */
+    double f1;          /* 2 p r / (p + r), 0 when p + r = 0 */
+    double auprc;       /* average precision from scores; NaN without scores */
+} nlp_classification_metrics;
+
+/* Score n binary predictions. labels and predictions hold 0 or 1. scores
+ * (may be NULL) holds each example's score for the positive class, higher
+ * meaning more likely positive; with it auprc is computed exactly as
+ * scikit-learn's average_precision_score (tied scores form one threshold;
+ * the sum of (R_k - R_{k-1}) P_k over distinct thresholds, highest first),
+ * which is 0 when there are no positives. Errors: NLP_ERR_INVALID_ARG for
+ * n = 0, NULL labels or predictions, a value other than 0/1, a NaN score, or
+ * out->size too small; NLP_ERR_NOMEM. Thread-safe. */
+NLP_API nlp_status nlp_classification_evaluate(const int *labels, const int *predictions,
+                                               const double *scores, size_t n,
+                                               nlp_classification_metrics *out);
+
+/* Average precision alone (see nlp_classification_evaluate). Errors as
+ * there. Thread-safe. */
+NLP_API nlp_status nlp_average_precision(const int *labels, const double *scores, size_t n,
+                                         double *out);
+
+/* The metrics as JSON: {"accuracy", "precision", "recall", "f1", "auprc"
+ * (null without scores), "confusion": [[tn, fp], [fn, tp]], "support"
+ * (gold positives), "count"}. Free *json with nlp_string_free(). */
+NLP_API nlp_status nlp_classification_metrics_json(const nlp_classification_metrics *metrics,
+                                                   char **json);
+
+/* CoNLL column files: one token per line (`word ... tag`, columns split by
+ * spaces or tabs), a blank line between sentences, -DOCSTART- lines
+ * skipped. The result keeps every token's word and tag. */
+typedef struct nlp_conll nlp_conll;
+
+typedef struct nlp_conll_options {
+    size_t size;        /* sizeof(nlp_conll_options) */
+    int tag_column;     /* 0-based column of the tag; -1 (default) = last */
+    int convert_iob1;   /* 1 (default): rewrite IOB1 tags as IOB2 while reading
+                           (an I-X that does not continue an X entity becomes
+                           B-X); 0: keep the tags as written (for scoring) */
+} nlp_conll_options;
+
+NLP_API nlp_conll_options nlp_conll_options_default(void);
+
+/* Read a CoNLL file. Every line must have the same number of columns; tags
+ * must be "O" or a B-/I-/E-/S- prefix followed by a type. Errors name the
+ * file and line: NLP_ERR_IO (cannot read), NLP_ERR_FORMAT (ragged line,
+ * missing tag column, bad tag), NLP_ERR_INVALID_UTF8. *out receives a new
+ * handle; free it with nlp_conll_free(). Thread-safe. */
+NLP_API nlp_status nlp_conll_read(const char *path, const nlp_conll_options *opts,
+                                  nlp_conll **out);
+
+NLP_API void nlp_conll_free(nlp_conll *conll);
+
+/* Sizes, and the flat arrays: words and tags hold token_count strings
+ * (sentence after sentence), lengths holds sentence_count lengths; they can
+ * be passed straight to nlp_seqeval_evaluate(). Owned by the handle. */
+NLP_API size_t nlp_conll_sentence_count(const nlp_conll *conll);
+NLP_API size_t nlp_conll_token_count(const nlp_conll *conll);
+NLP_API const char *const *nlp_conll_words(const nlp_conll *conll);
+NLP_API const char *const *nlp_conll_tags(const nlp_conll *conll);
+NLP_API const size_t *nlp_conll_lengths(const nlp_conll *conll);
+
+/* The 1-based line of sentence i's first token (0 when out of range), for
+ * messages; and the number of tags rewritten from IOB1 to IOB2 (non-zero
+ * means the file was IOB1). */
+NLP_API long nlp_conll_sentence_line(const nlp_conll *conll, size_t i);
+NLP_API size_t nlp_conll_converted_tags(const nlp_conll *conll);
+
+
 /* ---- training ----------------------------------------------------------- */
 
 #ifdef __cplusplus

@@ -1,0 +1,111 @@
+/* metrics_api.c - the exported metrics functions: argument checks around
+ * lib/metrics. */
+#include "metrics/classification.h"
+#include "metrics/seqeval.h"
+
+#include <string.h>
+#include <strings.h>
+
+nlp_status nlp_tag_scheme_parse(const char *name, nlp_tag_scheme *out)
+{
+    static const struct {
+        const char *name;
+        nlp_tag_scheme scheme;
+    } known[] = {{"IOB2", NLP_SCHEME_IOB2}, {"IOB1", NLP_SCHEME_IOB1},
+                 {"IOE1", NLP_SCHEME_IOE1}, {"IOE2", NLP_SCHEME_IOE2},
+                 {"IOBES", NLP_SCHEME_IOBES}};
+    if (!name || !out)
+        return nlp__fail(NLP_ERR_INVALID_ARG, "tag scheme: NULL argument");
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strcasecmp(name, known[i].name) == 0) {
+            *out = known[i].scheme;
+            return NLP_OK;
+        }
+    return nlp__fail(NLP_ERR_INVALID_ARG,
+                     "unknown tag scheme \"%s\" (IOB1, IOB2, IOE1, IOE2, IOBES)", name);
+}
+
+nlp_seqeval_options nlp_seqeval_options_default(void)
+{
+    nlp_seqeval_options o;
+    memset(&o, 0, sizeof o);
+    o.size = sizeof o;
+    o.mode = NLP_SEQEVAL_DEFAULT;
+    o.scheme = NLP_SCHEME_IOB2;
+    return o;
+}
+
+nlp_status nlp_seqeval_evaluate(const char *const *gold, const char *const *pred,
+                                const size_t *lengths, size_t n_sentences,
+                                const nlp_seqeval_options *opts, nlp_seqeval_report **out)
+{
+    return nlp__seqeval_evaluate(gold, pred, lengths, n_sentences, opts, out);
+}
+
+void nlp_seqeval_report_free(nlp_seqeval_report *report)
+{
+    nlp__seqeval_report_free(report);
+}
+
+size_t nlp_seqeval_type_count(const nlp_seqeval_report *report)
+{
+    return report ? report->type_count : 0;
+}
+
+const nlp_entity_score *nlp_seqeval_type(const nlp_seqeval_report *report, size_t i)
+{
+    return report && i < report->type_count ? &report->types[i] : NULL;
+}
+
+const nlp_entity_score *nlp_seqeval_average(const nlp_seqeval_report *report, nlp_average kind)
+{
+    if (!report || (int)kind < NLP_AVERAGE_MICRO || kind > NLP_AVERAGE_WEIGHTED)
+        return NULL;
+    return &report->avg[kind];
+}
+
+double nlp_seqeval_accuracy(const nlp_seqeval_report *report)
+{
+    return report ? report->accuracy : 0.0;
+}
+
+nlp_status nlp_seqeval_report_json(const nlp_seqeval_report *report, char **json)
+{
+    return nlp__seqeval_report_json(report, json);
+}
+
+nlp_status nlp_seqeval_report_text(const nlp_seqeval_report *report, int digits, char **text)
+{
+    return nlp__seqeval_report_text(report, digits, text);
+}
+
+nlp_status nlp_classification_evaluate(const int *labels, const int *predictions,
+                                       const double *scores, size_t n,
+                                       nlp_classification_metrics *out)
+{
+    /* The first version of the struct ends with auprc; a caller's size
+     * below that is a caller that did not set it. */
+    size_t first = offsetof(nlp_classification_metrics, auprc) + sizeof(double);
+    if (!out || out->size < first)
+        return nlp__fail(NLP_ERR_INVALID_ARG, "classification metrics: set out->size = "
+                         "sizeof(nlp_classification_metrics) before the call");
+    size_t size = out->size < sizeof *out ? out->size : sizeof *out;
+    nlp_classification_metrics m;
+    nlp_status st = nlp__classification_evaluate(labels, predictions, scores, n, &m);
+    if (st != NLP_OK)
+        return st;
+    m.size = out->size;
+    memcpy(out, &m, size);
+    return NLP_OK;
+}
+
+nlp_status nlp_average_precision(const int *labels, const double *scores, size_t n, double *out)
+{
+    return nlp__average_precision(labels, scores, n, out);
+}
+
+nlp_status nlp_classification_metrics_json(const nlp_classification_metrics *metrics,
+                                           char **json)
+{
+    return nlp__classification_json(metrics, json);
+}
