@@ -147,11 +147,21 @@ NLP_API nlp_status nlp_set_num_threads(int n);
 
 /* Describe a Hugging Face checkpoint directory as a JSON object: model type,
  * architecture sizes, labels, tokenizer kind and files, weight file, number
- * of parameters. The weights are inspected (header only), never loaded.
+ * of parameters. The weights are inspected, never kept: a safetensors file
+ * by its header alone; a pytorch_model.bin is loaded and released (its
+ * format has no separate header). Keys: "dir", "model_type",
+ * "architectures" [str], "config" {sizes as in config.json, after
+ * transformers' defaults}, "num_labels", "labels" [str, by id], "tokenizer"
+ * {"kind": "wordpiece"|"unigram"|null, "files" [names], "do_lower_case",
+ * "strip_accents" (bool or null), "model_max_length" (int or null)},
+ * "weights" ({"file", "format": "safetensors"|"pytorch", "tensors",
+ * "parameters" (tied weights counted once)} or null when there is no weight
+ * file). New keys may be added; existing ones keep their meaning.
  * *json receives a NUL-terminated string; free it with nlp_string_free().
- * Errors: NLP_ERR_IO (missing directory or config.json), NLP_ERR_FORMAT
- * (malformed config or weights), NLP_ERR_UNSUPPORTED (model_type other than
- * bert or t5). Thread-safe. */
+ * Errors: NLP_ERR_INVALID_ARG (NULL argument), NLP_ERR_IO (missing
+ * directory or config.json), NLP_ERR_FORMAT (malformed config or weights,
+ * naming the file), NLP_ERR_UNSUPPORTED (model_type other than bert or t5,
+ * or a .bin holding more than a state dict). Thread-safe. */
 NLP_API nlp_status nlp_checkpoint_info(const char *dir, char **json);
 
 /* ---- tokenizers (text) -------------------------------------------------- */

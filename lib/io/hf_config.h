@@ -50,7 +50,10 @@ typedef struct nlp__hf_config {
     nlp__model_type type;
     char *model_type;        /* as written in config.json */
     char **architectures; size_t n_architectures;
-    char **id2label; size_t num_labels; /* id2label[i] for i < num_labels */
+    /* id2label[i] for i < num_labels, from "id2label" ({"0": "O", ...}, every
+     * id 0..n-1 once), else inverted from "label2id"; 0 and NULL when the
+     * config has neither. */
+    char **id2label; size_t num_labels;
     nlp__bert_config bert;   /* valid when type == BERT */
     nlp__t5_config t5;       /* valid when type == T5 */
     nlp__tokenizer_files tokenizer;
@@ -63,6 +66,13 @@ typedef struct nlp__hf_config {
  * not bert or t5, named in the message). */
 nlp_status nlp__hf_config_load(const char *dir, nlp__hf_config **out);
 void nlp__hf_config_free(nlp__hf_config *config); /* NULL ok */
+
+/* The tokenizer half alone (hf_tokenizer.c): files present in dir and
+ * tokenizer_config.json's settings. Errors: NLP_ERR_FORMAT (bad JSON with
+ * file and line, wrong types), NLP_ERR_NOMEM. _free frees the strings and
+ * leaves the struct zeroed. */
+nlp_status nlp__hf_tokenizer_files_load(const char *dir, nlp__tokenizer_files *out);
+void nlp__hf_tokenizer_files_free(nlp__tokenizer_files *files);
 
 #ifdef __cplusplus
 }

@@ -267,7 +267,9 @@ static nlp_status map_file(nlp__st_file *f)
     int fd = open(f->path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return nlp__fail(NLP_ERR_IO, "%s: %s", f->path, strerror(errno));
-    void *map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    /* Private and writable: libtorch views of it may be updated in place
+     * (training); pages are copied on write and the file never changes. */
+    void *map = mmap(NULL, (size_t)sb.st_size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
     int saved = errno;
     close(fd); /* the mapping keeps the file open */
     if (map == MAP_FAILED)

@@ -34,3 +34,39 @@ $nlp init --arch bert --config "$model/config.json" --seed 3 "$TMPDIR_NER/init" 
 [ -f "$TMPDIR_NER/init/model.safetensors" ] || fail "init wrote no weights"
 $nlp ner run --model "$TMPDIR_NER/init" "Paris" > /dev/null || fail "run on init model"
 echo "ok: cli ner"
+# nlp info: both fixture model types, human and JSON, and a missing folder.
+fx=$shared/fixtures
+out=$($nlp info "$fx/bert-tiny-ner")
+for want in 'model type: *bert$' 'BertForTokenClassification' 'hidden_size 32,' \
+            'labels: *O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC, B-MISC, I-MISC$' \
+            'tokenizer: *wordpiece (vocab.txt, tokenizer_config.json)' \
+            'weights: *model.safetensors (safetensors, 39 tensors)' 'parameters: *961769$'; do
+    echo "$out" | grep -q -- "$want" || fail "info bert-tiny-ner: no '$want' in: $out"
+done
+out=$($nlp info "$fx/bert-tiny-ner" --json)
+for want in '"model_type": "bert"' '"num_labels": 9' '"num_attention_heads": 4' \
+            '"kind": "wordpiece"' '"do_lower_case": false' '"parameters": 961769'; do
+    echo "$out" | grep -q -- "$want" || fail "info --json bert-tiny-ner: no '$want'"
+done
+out=$($nlp info "$fx/t5-tiny")
+for want in 'model type: *t5$' 'd_model 32,' 'feed_forward_proj relu' 'labels: *(none)' \
+            'tokenizer: *unigram (spiece.model, tokenizer_config.json)' \
+            'weights: *model.safetensors (safetensors, 47 tensors)' 'parameters: *1069696$'; do
+    echo "$out" | grep -q -- "$want" || fail "info t5-tiny: no '$want' in: $out"
+done
+out=$($nlp info "$fx/t5-tiny" --json)
+for want in '"model_type": "t5"' '"d_kv": 8' '"kind": "unigram"' '"tie_word_embeddings": true' \
+            '"parameters": 1069696'; do
+    echo "$out" | grep -q -- "$want" || fail "info --json t5-tiny: no '$want'"
+done
+# The .bin of the same weights: same parameter count (tied aliases once).
+$nlp info "$fx/t5-tiny-bin" | grep -q 'pytorch_model.bin (pytorch, 50 tensors)' ||
+    fail "info t5-tiny-bin"
+$nlp info "$fx/t5-tiny-bin" | grep -q 'parameters: *1069696$' || fail "info t5-tiny-bin count"
+set +e; err=$($nlp info "$fx/no-such-model" 2>&1 >/dev/null); rc=$?; set -e
+[ $rc -eq 1 ] || fail "info on a missing folder: exit code $rc"
+echo "$err" | grep -q "no-such-model: cannot open checkpoint directory" ||
+    fail "info on a missing folder: message '$err'"
+set +e; $nlp info 2>/dev/null; rc=$?; set -e
+[ $rc -eq 2 ] || fail "info without a folder: exit code $rc"
+echo "ok: nlp info"
