@@ -27,6 +27,7 @@ int cli_init(int argc, char **argv);
 int cli_ner(int argc, char **argv);     /* dispatcher: ner run | tag | score */
 int cli_ner_run(int argc, char **argv);
 int cli_ner_tag(int argc, char **argv);
+int cli_ner_score(int argc, char **argv);
 
 /* Arguments `nlp ner run` and `nlp ner tag` share. */
 typedef struct cli_ner_args {

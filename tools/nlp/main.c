@@ -7,7 +7,7 @@
 static const cli_command commands[] = {
     {"info", "describe a checkpoint directory", cli_info},
     {"init", "write a randomly initialised checkpoint", cli_init},
-    {"ner", "named-entity recognition: run, tag", cli_ner},
+    {"ner", "named-entity recognition: run, tag, score", cli_ner},
     {"toxic", "classify texts as toxic or not with a T5 model", cli_toxic},
     {"t5", "generate text with a T5 model", cli_t5},
 };

@@ -1,0 +1,72 @@
+/* conll_api.c - the exported CoNLL reader: a thin shell over lib/io's
+ * nlp__conll_read (nlp_conll is nlp__ner_data). */
+#include "io/ner_data.h"
+
+#include <string.h>
+
+nlp_conll_options nlp_conll_options_default(void)
+{
+    nlp_conll_options o;
+    memset(&o, 0, sizeof o);
+    o.size = sizeof o;
+    o.tag_column = -1;
+    o.convert_iob1 = 1;
+    return o;
+}
+
+nlp_status nlp_conll_read(const char *path, const nlp_conll_options *opts, nlp_conll **out)
+{
+    nlp_conll_options o = nlp_conll_options_default();
+    if (opts) {
+        memcpy(&o, opts, opts->size < sizeof o ? opts->size : sizeof o);
+        o.size = sizeof o;
+    }
+    if (!path || !out)
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_conll_read: NULL argument");
+    if (o.tag_column < -1)
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_conll_read: tag_column %d", o.tag_column);
+    nlp__ner_options io = nlp__ner_options_default();
+    io.tag_column = o.tag_column;
+    io.convert_iob1 = o.convert_iob1 != 0;
+    return nlp__conll_read(path, &io, out);
+}
+
+void nlp_conll_free(nlp_conll *conll)
+{
+    nlp__ner_data_free(conll);
+}
+
+size_t nlp_conll_sentence_count(const nlp_conll *conll)
+{
+    return conll ? conll->sentence_count : 0;
+}
+
+size_t nlp_conll_token_count(const nlp_conll *conll)
+{
+    return conll ? conll->token_count : 0;
+}
+
+const char *const *nlp_conll_words(const nlp_conll *conll)
+{
+    return conll ? conll->words : NULL;
+}
+
+const char *const *nlp_conll_tags(const nlp_conll *conll)
+{
+    return conll ? conll->tags : NULL;
+}
+
+const size_t *nlp_conll_lengths(const nlp_conll *conll)
+{
+    return conll ? conll->lengths : NULL;
+}
+
+long nlp_conll_sentence_line(const nlp_conll *conll, size_t i)
+{
+    return conll && i < conll->sentence_count ? conll->lines[i] : 0;
+}
+
+size_t nlp_conll_converted_tags(const nlp_conll *conll)
+{
+    return conll ? conll->converted : 0;
+}
