@@ -103,7 +103,7 @@ static const at::Tensor *find_tensor(const TensorMap &t, const std::string &name
     if (name.compare(0, 5, "bert.") == 0)
         candidates.push_back(name.substr(5));
     for (size_t i = 0, n = candidates.size(); i < n; i++) {
-        const std::string &c = candidates[i];
+        const std::string c = candidates[i]; /* a copy: push_back may move it */
         size_t k = c.rfind("LayerNorm.weight");
         if (k != std::string::npos && k + 16 == c.size())
             candidates.push_back(c.substr(0, k) + "LayerNorm.gamma");

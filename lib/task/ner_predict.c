@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One model input: window `win` of text `doc`, and its softmax output. */
+/* One model input: one window of text `doc`, and its softmax output. */
 typedef struct sequence {
     size_t doc, start, len; /* tokens [start, start+len) of the text */
     float *probs;           /* len x num_labels */
