@@ -97,6 +97,7 @@ static void check_encoder(const fixture *f, const nlp__t5_batch *src)
     double worst = 0;
     for (size_t i = 0; i < n; i++)
         worst = fmax(worst, fabs((double)got[i] - f32_at(want, i)));
+    cr_log_info("encoder hidden state: max abs diff %g", worst);
     cr_expect_leq(worst, 1e-4, "encoder hidden state: max abs diff %g", worst);
     free(got);
 }
@@ -129,6 +130,7 @@ static void check_teacher_forcing(const fixture *f, const nlp__t5_batch *src)
     double worst = 0;
     for (size_t i = 0; i < compared; i++)
         worst = fmax(worst, fabs((double)got[i] - f32_at(want, i)));
+    cr_log_info("teacher-forced logits: max abs diff %g", worst);
     cr_expect_leq(worst, 1e-4, "teacher-forced logits: max abs diff %g", worst);
     for (size_t b = 0; b < f->batch; b++) {
         double loss = row_loss(got + b * steps * f->vocab, f->labels + b * steps, steps, f->vocab);
@@ -154,6 +156,7 @@ static void check_classify(const fixture *f, const nlp__t5_batch *src)
     double worst = 0;
     for (size_t i = 0; i < f->batch * 2; i++)
         worst = fmax(worst, fabs(logprobs[i] - f32_at(want, i)));
+    cr_log_info("first-step label-word log-probs: max abs diff %g", worst);
     cr_expect_leq(worst, 1e-4, "first-step label-word log-probs: max abs diff %g", worst);
     cr_expect_eq(steps, max_new);
     for (size_t i = 0; i < f->batch * f->gen_cols; i++)
@@ -216,6 +219,7 @@ static void check_cache(const char *dir, size_t max_new)
     double worst = 0;
     for (size_t i = 0; i < n_logits; i++)
         worst = fmax(worst, fabs((double)cached_logits[i] - full_logits[i]));
+    cr_log_info("cached vs recomputed step logits: max abs diff %g", worst);
     cr_expect_leq(worst, 1e-4, "cached vs recomputed step logits: max abs diff %g", worst);
     free(cached);
     free(full);
