@@ -28,6 +28,12 @@ int cli_ner(int argc, char **argv);     /* dispatcher: ner run | tag | score */
 int cli_ner_run(int argc, char **argv);
 int cli_ner_tag(int argc, char **argv);
 int cli_ner_score(int argc, char **argv);
+int cli_ner_train(int argc, char **argv);
+int cli_ner_eval(int argc, char **argv);
+int cli_ner_compare(int argc, char **argv);
+/* Tag a CoNLL file with a model and score it (cmd_ner_eval.c); prints
+ * the error and returns 1 on failure. */
+int cli_ner_evaluate(const char *model_dir, const char *data, nlp_seqeval_report **out);
 
 /* Arguments `nlp ner run` and `nlp ner tag` share. */
 typedef struct cli_ner_args {
