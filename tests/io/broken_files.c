@@ -34,13 +34,13 @@ static nlp_status conll(const char *name, const char *text, const nlp__ner_optio
     return st;
 }
 
-Test(broken, conll_ragged_line)
+static void conll_ragged_line(void)
 {
     expect_error_at(conll("ragged.conll", "EU NNP B-ORG\nrejects O\n", NULL),
                     NLP_ERR_FORMAT, "ragged.conll:2:", "2 columns, expected 3 as on line 1");
 }
 
-Test(broken, conll_bad_tag_and_label_outside_the_set)
+static void conll_bad_tag_and_label_outside_the_set(void)
 {
     expect_error_at(conll("badtag.conll", "-DOCSTART- O\n\nEU B-ORG\n\nx X-FOO\n", NULL),
                     NLP_ERR_FORMAT, "badtag.conll:5:", "bad NER tag \"X-FOO\"");
@@ -51,7 +51,7 @@ Test(broken, conll_bad_tag_and_label_outside_the_set)
                     "unknown.conll:2:", "\"B-DATE\" is not in the label set");
 }
 
-Test(broken, conll_missing_tag_column_single_column_and_bad_utf8)
+static void conll_missing_tag_column_single_column_and_bad_utf8(void)
 {
     nlp__ner_options o = nlp__ner_options_default();
     o.tag_column = 5;
@@ -65,7 +65,7 @@ Test(broken, conll_missing_tag_column_single_column_and_bad_utf8)
     cr_assert_eq(nlp__conll_read("/nonexistent/x.conll", NULL, &d), NLP_ERR_IO);
 }
 
-Test(broken, ner_jsonl_errors)
+static void ner_jsonl_errors(void)
 {
     nlp__ner_data *d = NULL;
     const char *p = write_file("bad.jsonl", "{\"tokens\": [\"a\"], \"ner_tags\": [\"O\"]}\n"
@@ -91,13 +91,13 @@ static nlp_status text(const char *name, const char *content, const nlp__text_op
     return st;
 }
 
-Test(broken, csv_unterminated_quote_names_the_line_the_field_opens)
+static void csv_unterminated_quote_names_the_line_the_field_opens(void)
 {
     expect_error_at(text("quote.csv", "user_input,toxicity\nhello,0\n\"open\nstill open\n", NULL),
                     NLP_ERR_FORMAT, "quote.csv:3:", "unterminated quoted field");
 }
 
-Test(broken, csv_missing_column_short_row_bad_label_stray_quote)
+static void csv_missing_column_short_row_bad_label_stray_quote(void)
 {
     expect_error_at(text("nocol.csv", "conv_id,user_input\na,b\n", NULL), NLP_ERR_FORMAT,
                     "nocol.csv:1:", "no label column");
@@ -112,7 +112,7 @@ Test(broken, csv_missing_column_short_row_bad_label_stray_quote)
                     NLP_ERR_FORMAT, "stray.csv:3:", "malformed CSV");
 }
 
-Test(broken, jsonl_text_errors)
+static void jsonl_text_errors(void)
 {
     expect_error_at(text("t.jsonl", "{\"user_input\": \"a\", \"toxicity\": 0}\n"
                                     "{\"user_input\": \"b\", \"toxicity\": 2}\n", NULL),
@@ -121,4 +121,15 @@ Test(broken, jsonl_text_errors)
                     "no text \"text\"");
     expect_error_at(text("v.jsonl", "[1]\n", NULL), NLP_ERR_FORMAT, "v.jsonl:1:",
                     "expected a JSON object");
+}
+
+Test(broken, every_data_error_names_file_and_line)
+{
+    conll_ragged_line();
+    conll_bad_tag_and_label_outside_the_set();
+    conll_missing_tag_column_single_column_and_bad_utf8();
+    ner_jsonl_errors();
+    csv_unterminated_quote_names_the_line_the_field_opens();
+    csv_missing_column_short_row_bad_label_stray_quote();
+    jsonl_text_errors();
 }

@@ -46,7 +46,7 @@ static const struct split {
     {"data/conll2003/test.txt", "data/conll2003/eng.testb", 3453, 46435, 1617, 1661, 1668, 702},
 };
 
-Test(conll, conll2003_splits_read_with_known_counts_and_iob1_originals_convert_to_them)
+static void conll2003_splits_read_with_known_counts_and_iob1_originals_convert_to_them(void)
 {
     for (size_t k = 0; k < 3; k++) {
         const struct split *sp = &splits[k];
@@ -72,7 +72,7 @@ Test(conll, conll2003_splits_read_with_known_counts_and_iob1_originals_convert_t
     }
 }
 
-Test(conll, iob1_kept_as_written_when_conversion_is_off)
+static void iob1_kept_as_written_when_conversion_is_off(void)
 {
     nlp__ner_options o = nlp__ner_options_default();
     o.convert_iob1 = false;
@@ -83,7 +83,7 @@ Test(conll, iob1_kept_as_written_when_conversion_is_off)
     nlp__ner_data_free(d);
 }
 
-Test(conll, tag_column_and_fixed_label_set)
+static void tag_column_and_fixed_label_set(void)
 {
     nlp__ner_options o = nlp__ner_options_default();
     o.tag_column = 3;
@@ -124,7 +124,7 @@ static void write_jsonl(const nlp__ner_data *d, const char *path, bool ints)
     fclose(f);
 }
 
-Test(ner_jsonl, conll2003_jsonl_with_int_or_string_tags_matches_conll)
+static void conll2003_jsonl_with_int_or_string_tags_matches_conll_(void)
 {
     nlp__ner_options o = nlp__ner_options_default();
     o.labels = nlp__conll2003_labels;
@@ -151,7 +151,7 @@ Test(ner_jsonl, conll2003_jsonl_with_int_or_string_tags_matches_conll)
     nlp__ner_data_free(d);
 }
 
-Test(conll, public_reader_gives_flat_arrays)
+static void public_reader_gives_flat_arrays(void)
 {
     nlp_conll *c = NULL;
     cr_assert_eq(nlp_conll_read(shared_path("data/conll2003/eng.testa"), NULL, &c), NLP_OK);
@@ -169,4 +169,17 @@ Test(conll, public_reader_gives_flat_arrays)
     cr_assert_eq(nlp_conll_sentence_line(c, 999999), 0);
     nlp_conll_free(c);
     nlp_conll_free(NULL);
+}
+
+Test(conll, conll2003_files_counts_iob1_conversion_options_and_public_reader)
+{
+    conll2003_splits_read_with_known_counts_and_iob1_originals_convert_to_them();
+    iob1_kept_as_written_when_conversion_is_off();
+    tag_column_and_fixed_label_set();
+    public_reader_gives_flat_arrays();
+}
+
+Test(ner_jsonl, conll2003_jsonl_with_int_or_string_tags_matches_conll)
+{
+    conll2003_jsonl_with_int_or_string_tags_matches_conll_();
 }

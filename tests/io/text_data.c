@@ -23,7 +23,7 @@ static size_t with_newline(const nlp__text_data *d)
     return n;
 }
 
-Test(text_data, toxic_chat_csv_and_jsonl_agree_with_known_counts)
+static void toxic_chat_csv_and_jsonl_agree_with_known_counts(void)
 {
     static const struct {
         const char *csv, *jsonl;
@@ -56,7 +56,7 @@ Test(text_data, toxic_chat_csv_and_jsonl_agree_with_known_counts)
     }
 }
 
-Test(text_data, csv_line_numbers_follow_multi_line_fields)
+static void csv_line_numbers_follow_multi_line_fields(void)
 {
     nlp__text_data *d = read_rows("data/toxic-chat/toxicchat0124-human/train.csv");
     /* Row 3 starts on line 4 and spans lines, so row 4 starts later. */
@@ -65,7 +65,7 @@ Test(text_data, csv_line_numbers_follow_multi_line_fields)
     nlp__text_data_free(d);
 }
 
-Test(text_data, named_columns_and_blanks_kept)
+static void named_columns_and_blanks_kept(void)
 {
     const char *dir = scratch_dir("text_named");
     char path[4096];
@@ -81,4 +81,11 @@ Test(text_data, named_columns_and_blanks_kept)
     cr_assert_str_eq(d->rows[1].text, "plain ");
     cr_assert_eq(d->rows[1].label, 0);
     nlp__text_data_free(d);
+}
+
+Test(text_data, toxic_chat_csv_jsonl_counts_line_numbers_and_columns)
+{
+    toxic_chat_csv_and_jsonl_agree_with_known_counts();
+    csv_line_numbers_follow_multi_line_fields();
+    named_columns_and_blanks_kept();
 }

@@ -16,7 +16,7 @@ static double ap(const int *labels, const double *scores, size_t n)
 /* scikit-learn's documented example: 0.83. By hand: thresholds 0.8, 0.4,
  * 0.35, 0.1 give (P, R) = (1, .5), (.5, .5), (2/3, 1), (.5, 1), so
  * AP = .5 * 1 + 0 + .5 * 2/3 + 0. */
-Test(auprc, sklearn_docstring_example)
+static void sklearn_docstring_example(void)
 {
     int y[] = {0, 0, 1, 1};
     double s[] = {0.1, 0.4, 0.35, 0.8};
@@ -27,7 +27,7 @@ Test(auprc, sklearn_docstring_example)
  * 0.1 (pos): (P, R) = (1/2, 1/3), (2/4, 2/3), (3/5, 1), so
  * AP = (.5 + .5 + .6) / 3. Ranking the positive first inside a tie would
  * give P = 1 at the first step, a larger value. */
-Test(auprc, ties_are_one_threshold)
+static void ties_are_one_threshold(void)
 {
     int y[] = {1, 0, 1, 0, 1};
     double s[] = {0.9, 0.9, 0.5, 0.5, 0.1};
@@ -36,14 +36,14 @@ Test(auprc, ties_are_one_threshold)
     cr_assert_float_eq(ap(y2, s, 5), 1.6 / 3.0, 1e-15);
 }
 
-Test(auprc, all_scores_equal_gives_positive_rate)
+static void all_scores_equal_gives_positive_rate(void)
 {
     int y[] = {1, 0, 0, 1};
     double s[] = {0.5, 0.5, 0.5, 0.5};
     cr_assert_float_eq(ap(y, s, 4), 0.5, 0);
 }
 
-Test(auprc, perfect_ranking_is_one_and_no_positives_is_zero)
+static void perfect_ranking_is_one_and_no_positives_is_zero(void)
 {
     int y[] = {0, 1, 0, 1};
     double s[] = {0.2, 0.7, 0.1, 0.9};
@@ -52,7 +52,7 @@ Test(auprc, perfect_ranking_is_one_and_no_positives_is_zero)
     cr_assert_float_eq(ap(none, s, 3), 0.0, 0);
 }
 
-Test(auprc, rejects_nan_and_non_binary_labels)
+static void rejects_nan_and_non_binary_labels(void)
 {
     int y[] = {0, 1};
     double s[] = {0.1, NAN};
@@ -64,7 +64,7 @@ Test(auprc, rejects_nan_and_non_binary_labels)
     cr_assert(strstr(nlp_last_error(), "labels[1] is 2") != NULL, "%s", nlp_last_error());
 }
 
-Test(classification, confusion_and_scores)
+static void confusion_and_scores(void)
 {
     int y[] = {1, 1, 0, 0, 1, 0};
     int p[] = {1, 0, 0, 1, 1, 0};
@@ -89,7 +89,7 @@ Test(classification, confusion_and_scores)
     nlp_string_free(json);
 }
 
-Test(classification, nothing_predicted_positive_gives_zero_precision_and_null_auprc)
+static void nothing_predicted_positive_gives_zero_precision_and_null_auprc(void)
 {
     int y[] = {1, 0};
     int p[] = {0, 0};
@@ -104,7 +104,7 @@ Test(classification, nothing_predicted_positive_gives_zero_precision_and_null_au
     nlp_string_free(json);
 }
 
-Test(classification, size_field_must_be_set)
+static void size_field_must_be_set(void)
 {
     int y[] = {1};
     nlp_classification_metrics m;
@@ -113,4 +113,20 @@ Test(classification, size_field_must_be_set)
     cr_assert(strstr(nlp_last_error(), "size") != NULL);
     m.size = sizeof m;
     cr_assert_eq(nlp_classification_evaluate(y, y, NULL, 0, &m), NLP_ERR_INVALID_ARG);
+}
+
+Test(auprc, hand_computed_cases_including_ties)
+{
+    sklearn_docstring_example();
+    ties_are_one_threshold();
+    all_scores_equal_gives_positive_rate();
+    perfect_ranking_is_one_and_no_positives_is_zero();
+    rejects_nan_and_non_binary_labels();
+}
+
+Test(classification, confusion_scores_zero_division_and_size_check)
+{
+    confusion_and_scores();
+    nothing_predicted_positive_gives_zero_precision_and_null_auprc();
+    size_field_must_be_set();
 }

@@ -19,7 +19,7 @@ static nlp_seqeval_report *run(const char **gold, const char **pred, const size_
 }
 
 /* seqeval's own docstring example, text report with the default digits. */
-Test(seqeval, docstring_example_text_report_matches_seqeval)
+static void docstring_example_text_report_matches_seqeval(void)
 {
     const char *gold[] = {"O", "O", "O", "B-MISC", "I-MISC", "I-MISC", "O", "B-PER", "I-PER", "O"};
     const char *pred[] = {"O", "O", "B-MISC", "I-MISC", "I-MISC", "I-MISC", "O", "B-PER", "I-PER", "O"};
@@ -40,7 +40,7 @@ Test(seqeval, docstring_example_text_report_matches_seqeval)
 }
 
 /* An I-X after O is an entity for conlleval but not for strict IOB2. */
-Test(seqeval, i_after_o_counts_in_default_mode_only)
+static void i_after_o_counts_in_default_mode_only(void)
 {
     const char *gold[] = {"B-PER", "I-PER", "O"};
     const char *pred[] = {"I-PER", "I-PER", "O"};
@@ -56,7 +56,7 @@ Test(seqeval, i_after_o_counts_in_default_mode_only)
 
 /* Sentence boundaries end entities: the same tags split differently
  * give different entities. */
-Test(seqeval, sentence_boundary_ends_an_entity)
+static void sentence_boundary_ends_an_entity(void)
 {
     const char *gold[] = {"B-LOC", "I-LOC"};
     const char *pred[] = {"B-LOC", "I-LOC"};
@@ -71,7 +71,7 @@ Test(seqeval, sentence_boundary_ends_an_entity)
 
 /* A type seen only in predictions gets a row with support 0 and pulls the
  * macro average down, as in seqeval 1.2.2. */
-Test(seqeval, prediction_only_type_has_zero_support_row)
+static void prediction_only_type_has_zero_support_row(void)
 {
     const char *gold[] = {"B-PER", "O"};
     const char *pred[] = {"B-PER", "B-ORG"};
@@ -90,7 +90,7 @@ Test(seqeval, prediction_only_type_has_zero_support_row)
     nlp_seqeval_report_free(r);
 }
 
-Test(seqeval, iobes_strict_needs_end_or_single)
+static void iobes_strict_needs_end_or_single(void)
 {
     /* S-PER and B-LOC E-LOC are entities; B-ORG I-ORG without E- is not. */
     const char *gold[] = {"S-PER", "B-LOC", "E-LOC", "B-ORG", "I-ORG", "O"};
@@ -104,7 +104,7 @@ Test(seqeval, iobes_strict_needs_end_or_single)
 }
 
 /* IOB1: an entity starts with I-; B- splits two adjacent same-type ones. */
-Test(seqeval, iob1_strict_reads_b_as_a_split)
+static void iob1_strict_reads_b_as_a_split(void)
 {
     const char *gold[] = {"I-PER", "I-PER", "B-PER", "O", "I-LOC"};
     size_t lengths[] = {5};
@@ -114,7 +114,7 @@ Test(seqeval, iob1_strict_reads_b_as_a_split)
     nlp_seqeval_report_free(r);
 }
 
-Test(seqeval, strict_rejects_prefixes_the_scheme_lacks)
+static void strict_rejects_prefixes_the_scheme_lacks(void)
 {
     const char *gold[] = {"O", "B-PER", "O", "S-PER"};
     size_t lengths[] = {2, 2};
@@ -129,7 +129,7 @@ Test(seqeval, strict_rejects_prefixes_the_scheme_lacks)
     cr_assert_eq(nlp_seqeval_evaluate(empty, empty, lengths, 1, NULL, &r), NLP_ERR_INVALID_ARG);
 }
 
-Test(seqeval, no_entities_gives_zeros_and_valid_json)
+static void no_entities_gives_zeros_and_valid_json(void)
 {
     const char *gold[] = {"O", "O"};
     size_t lengths[] = {2, 0};
@@ -147,7 +147,7 @@ Test(seqeval, no_entities_gives_zeros_and_valid_json)
     nlp_seqeval_report_free(r);
 }
 
-Test(seqeval, json_uses_shortest_round_trip_numbers)
+static void json_uses_shortest_round_trip_numbers(void)
 {
     const char *gold[] = {"B-A", "O", "B-A", "O", "B-A", "B-\"Q\""};
     const char *pred[] = {"B-A", "O", "O", "O", "O", "B-\"Q\""};
@@ -164,7 +164,7 @@ Test(seqeval, json_uses_shortest_round_trip_numbers)
 }
 
 /* The id interface the training code uses gives the same report. */
-Test(seqeval, ids_and_strings_agree)
+static void ids_and_strings_agree(void)
 {
     const char *labels[] = {"O", "B-PER", "I-PER", "B-LOC", "I-LOC"};
     int32_t g[] = {1, 2, 0, 3, 4, 0, 2, 2};
@@ -194,7 +194,7 @@ Test(seqeval, ids_and_strings_agree)
                  NLP_ERR_INVALID_ARG);
 }
 
-Test(seqeval, scheme_names_parse)
+static void scheme_names_parse(void)
 {
     nlp_tag_scheme s;
     cr_assert_eq(nlp_tag_scheme_parse("iobes", &s), NLP_OK);
@@ -202,4 +202,19 @@ Test(seqeval, scheme_names_parse)
     cr_assert_eq(nlp_tag_scheme_parse("IOB1", &s), NLP_OK);
     cr_assert_eq(s, NLP_SCHEME_IOB1);
     cr_assert_eq(nlp_tag_scheme_parse("BIO", &s), NLP_ERR_INVALID_ARG);
+}
+
+Test(seqeval, hand_made_cases_for_modes_schemes_edges_and_errors)
+{
+    docstring_example_text_report_matches_seqeval();
+    i_after_o_counts_in_default_mode_only();
+    sentence_boundary_ends_an_entity();
+    prediction_only_type_has_zero_support_row();
+    iobes_strict_needs_end_or_single();
+    iob1_strict_reads_b_as_a_split();
+    strict_rejects_prefixes_the_scheme_lacks();
+    no_entities_gives_zeros_and_valid_json();
+    json_uses_shortest_round_trip_numbers();
+    ids_and_strings_agree();
+    scheme_names_parse();
 }
