@@ -953,6 +953,21 @@ NLP_API nlp_status nlp_ner_train(const char *base_dir, const char *train_path,
                                  const char *eval_path, const nlp_train_options *opts,
                                  nlp_train_report *report);
 
+/* Score a toxicity classifier on labelled data: classify every row of
+ * data_path (CSV or JSON Lines, by extension; text_column / label_column
+ * name the fields, NULL for the first of "text"/"user_input" and
+ * "label"/"toxicity"; labels 0/1) with nlp_toxic_classify_batch and fill
+ * *out (set out->size first) with accuracy, precision, recall, F1 of the
+ * toxic class, the confusion matrix and AUPRC from the scores.
+ * model_opts may be NULL for the defaults; max_examples 0 means all rows.
+ * Errors: NLP_ERR_INVALID_ARG, NLP_ERR_IO, NLP_ERR_FORMAT (data errors name
+ * file and line), and those of nlp_toxic_load / nlp_toxic_classify_batch.
+ * Thread-safe. */
+NLP_API nlp_status nlp_toxic_evaluate(const char *model_dir, const char *data_path,
+                                      const nlp_toxic_options *model_opts,
+                                      const char *text_column, const char *label_column,
+                                      size_t max_examples, nlp_classification_metrics *out);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -172,3 +172,23 @@ if [ -d "$fx_ner" ]; then
   rm -rf "$tt"
   echo "ok: ner train/eval/compare"
 fi
+
+# ---- nlp toxic eval / compare ----
+fx_t5=$shared/fixtures/t5-tiny
+tc=$shared/data/toxic-chat/toxicchat0124-human
+if [ -d "$fx_t5" ] && [ -f "$tc/test.csv" ]; then
+  out=$($nlp toxic eval --model "$fx_t5" --data "$tc/test.csv" --max-examples 20 --score-only --json) \
+    || fail "toxic eval"
+  for key in '"accuracy"' '"precision"' '"recall"' '"f1"' '"auprc"' '"confusion": \[\[' \
+             '"support"'; do
+    echo "$out" | grep -q -- "$key" || fail "toxic eval --json lacks $key: $out"
+  done
+  # CSV and JSON Lines of the same split give the same scores.
+  out2=$($nlp toxic eval --model "$fx_t5" --data "$tc/test.jsonl" --max-examples 20 --score-only --json)
+  [ "$out" = "$out2" ] || fail "toxic eval csv vs jsonl: $out / $out2"
+  $nlp toxic compare --model "$fx_t5" --model "$fx_t5" --data "$tc/test.csv" --max-examples 8 \
+      --score-only | grep -q '^f1 .*+0.0000$' || fail "toxic compare of a model with itself"
+  set +e; $nlp toxic eval --model "$fx_t5" 2>/dev/null; rc=$?; set -e
+  [ $rc -eq 2 ] || fail "toxic eval without --data: exit $rc"
+  echo "ok: toxic eval/compare"
+fi

@@ -48,5 +48,25 @@ int cli_ner_option(int argc, char **argv, int *i, cli_ner_args *args);
 const char *cli_ner_options_help(void);
 int cli_toxic(int argc, char **argv);
 int cli_t5(int argc, char **argv);
+int cli_toxic_eval(int argc, char **argv);    /* cmd_toxic_eval.c */
+int cli_toxic_compare(int argc, char **argv); /* cmd_toxic_compare.c */
+
+/* Arguments `nlp toxic eval` and `compare` share (cmd_toxic_eval.c). */
+typedef struct cli_toxic_eval_args {
+    const char *models[2];
+    int model_count;
+    const char *data, *text_column, *label_column;
+    size_t max_examples;
+    int json;
+    nlp_toxic_options options;
+    nlp_toxic_label labels[2];
+} cli_toxic_eval_args;
+
+/* Parse argv; 0 on success, else the exit code (usage printed). */
+int cli_toxic_eval_parse(int argc, char **argv, int max_models, const char *usage,
+                         cli_toxic_eval_args *a);
+/* Score one model; prints the error and returns 1 on failure. */
+int cli_toxic_score(const cli_toxic_eval_args *a, const char *model,
+                    nlp_classification_metrics *m);
 
 #endif
