@@ -189,3 +189,34 @@ Test(ner_train, rejects_bad_options_and_missing_files)
     cr_assert_eq(nlp_ner_train(NULL, "x", NULL, &o, NULL), NLP_ERR_INVALID_ARG);
     free(base);
 }
+
+/* With a learning rate of 0 the metric never improves after the first
+ * evaluation: patience 1 stops at the second; save_total_limit 1 keeps the
+ * best checkpoint beside the newest. */
+Test(ner_train, early_stopping_and_checkpoint_rotation, .timeout = 300)
+{
+    char *base = nlp__strdup(shared_path("fixtures/bert-tiny-ner"));
+    char *train = nlp__strdup(shared_path("data/conll2003/train.txt"));
+    char *valid = nlp__strdup(shared_path("data/conll2003/valid.txt"));
+    char *out = nlp__strdup(scratch_dir("ner_train_stop"));
+    nlp_train_options o = small_run(out);
+    o.learning_rate = 0;
+    o.epochs = 3;
+    o.max_train_examples = 24; /* 3 steps per epoch */
+    o.eval_steps = 1;
+    o.early_stopping_patience = 2;
+    o.save_total_limit = 1;
+    nlp_train_report r = {sizeof r};
+    cr_assert_eq(nlp_ner_train(base, train, valid, &o, &r), NLP_OK, "%s", nlp_last_error());
+    cr_assert_eq(r.steps, 3, "stopped after two evaluations without improvement");
+    cr_assert_eq(r.best_step, 1);
+    const char *kept[] = {"checkpoint-1", "checkpoint-3"};
+    for (size_t i = 0; i < 2; i++) {
+        char *p = path2(out, kept[i]);
+        cr_assert(is_dir(p), "%s should be kept", kept[i]);
+        free(p);
+    }
+    char *gone = path2(out, "checkpoint-2");
+    cr_assert_not(is_dir(gone), "checkpoint-2 should be rotated away");
+    free(gone); free(base); free(train); free(valid); free(out);
+}
