@@ -46,7 +46,7 @@ static nlp__bert_model *load_model(const char *weights_file)
     cr_assert_eq(nlp__hf_config_load(shared_path(FIXTURE), &cfg), NLP_OK, "%s", nlp_last_error());
     if (weights_file) {
         free(cfg->weights_path);
-        cfg->weights_path = strdup(shared_path(weights_file));
+        cfg->weights_path = nlp__strdup(shared_path(weights_file));
     }
     nlp__bert_model *m = NULL;
     cr_assert_eq(nlp__bert_model_load(cfg, "cpu", &m), NLP_OK, "%s", nlp_last_error());

@@ -29,6 +29,13 @@ int cli_init(int argc, char **argv);
 int cli_ner(int argc, char **argv);     /* dispatcher: ner run | tag | score */
 int cli_ner_run(int argc, char **argv);
 int cli_ner_tag(int argc, char **argv);
+int cli_ner_score(int argc, char **argv);
+int cli_ner_train(int argc, char **argv);
+int cli_ner_eval(int argc, char **argv);
+int cli_ner_compare(int argc, char **argv);
+/* Tag a CoNLL file with a model and score it (cmd_ner_eval.c); prints
+ * the error and returns 1 on failure. */
+int cli_ner_evaluate(const char *model_dir, const char *data, nlp_seqeval_report **out);
 
 /* Arguments `nlp ner run` and `nlp ner tag` share. */
 typedef struct cli_ner_args {
@@ -45,5 +52,26 @@ int cli_tokenize(int argc, char **argv);
 
 /* nlp ner subcommands (cmd_ner_*.c), routed by cli_ner (cmd_ner.c). */
 int cli_ner_score(int argc, char **argv);
+
+int cli_toxic_eval(int argc, char **argv);    /* cmd_toxic_eval.c */
+int cli_toxic_compare(int argc, char **argv); /* cmd_toxic_compare.c */
+
+/* Arguments `nlp toxic eval` and `compare` share (cmd_toxic_eval.c). */
+typedef struct cli_toxic_eval_args {
+    const char *models[2];
+    int model_count;
+    const char *data, *text_column, *label_column;
+    size_t max_examples;
+    int json;
+    nlp_toxic_options options;
+    nlp_toxic_label labels[2];
+} cli_toxic_eval_args;
+
+/* Parse argv; 0 on success, else the exit code (usage printed). */
+int cli_toxic_eval_parse(int argc, char **argv, int max_models, const char *usage,
+                         cli_toxic_eval_args *a);
+/* Score one model; prints the error and returns 1 on failure. */
+int cli_toxic_score(const cli_toxic_eval_args *a, const char *model,
+                    nlp_classification_metrics *m);
 
 #endif

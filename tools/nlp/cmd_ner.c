@@ -7,6 +7,9 @@ static const cli_command ner_commands[] = {
     {"run", "find entities in text (argument or --jsonl on stdin)", cli_ner_run},
     {"tag", "tag the words of a CoNLL or {\"tokens\": [...]} JSON Lines file", cli_ner_tag},
     {"score", "score predicted tags against gold tags (conlleval / seqeval)", cli_ner_score},
+    {"train", "fine-tune a BERT token classifier on CoNLL data", cli_ner_train},
+    {"eval", "score a model on a CoNLL file (per-type P/R/F1, accuracy)", cli_ner_eval},
+    {"compare", "score two models on the same data side by side", cli_ner_compare},
 };
 
 static const size_t ner_command_count = sizeof ner_commands / sizeof ner_commands[0];

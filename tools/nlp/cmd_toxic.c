@@ -203,8 +203,13 @@ int cli_toxic(int argc, char **argv)
         usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
+    if (strcmp(argv[1], "eval") == 0)
+        return cli_toxic_eval(argc - 1, argv + 1);
+    if (strcmp(argv[1], "compare") == 0)
+        return cli_toxic_compare(argc - 1, argv + 1);
     if (strcmp(argv[1], "classify") != 0)
-        return cli_usage_error("toxic: unknown subcommand '%s' (classify)", argv[1]);
+        return cli_usage_error("toxic: unknown subcommand '%s' (classify, eval, compare)",
+                               argv[1]);
     toxic_args a = {0};
     int rc = parse_args(argc, argv, &a);
     if (rc)

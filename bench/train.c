@@ -1,0 +1,192 @@
+/* bench/train.c - training throughput and peak memory of nlp_ner_train:
+ * input tokens per second over optimizer steps (forward, backward, clipping,
+ * AdamW) at batch x seq_len tokens, and the process's peak resident memory.
+ * Each shape runs in its own child process so peak memory is its own.
+ *
+ *   build/bench/train [--steps N] [--only tiny|small|base]
+ *
+ * Shapes: "tiny" = the bert-tiny-ner fixture (hidden 32, 2 layers), "small"
+ * = hidden 128, 2 layers (docs/training.md's from-scratch model), "base" =
+ * bert-base-cased (hidden 768, 12 layers, 108M parameters). Every batch is
+ * full: synthetic sentences of seq_len - 2 single-token words, so no
+ * padding; the first two steps are warm-up and not timed. Random weights
+ * (nlp_ner_init_checkpoint) and the bert-base-cased vocabulary from
+ * ../shared. Threads follow OMP_NUM_THREADS. The T5 shapes are not measured:
+ * T5 training is not implemented yet (docs/training.md). */
+#include "nlp/nlp.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define SHARED NLP_SOURCE_DIR "/../shared"
+
+typedef struct shape {
+    const char *name;
+    int hidden, layers, heads, inter;
+    size_t batch, seq;
+} shape;
+
+static const shape SHAPES[] = {
+    {"tiny", 32, 2, 4, 64, 8, 128},
+    {"small", 128, 2, 2, 512, 32, 32},
+    {"base", 768, 12, 12, 3072, 8, 128},
+};
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void die(const char *what)
+{
+    fprintf(stderr, "bench/train: %s: %s\n", what, nlp_last_error());
+    exit(1);
+}
+
+typedef struct timing {
+    long long warm_step, last_step;
+    double t_warm, t_last, cpu_warm, cpu_last;
+} timing;
+
+/* CPU time of the process: on a machine shared with other jobs, wall time
+ * says more about the neighbours than about libnlp. */
+static double cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int on_progress(const nlp_train_progress *p, void *user)
+{
+    timing *t = user;
+    if (p->evaluated)
+        return 0;
+    if (p->step == t->warm_step) {
+        t->t_warm = now();
+        t->cpu_warm = cpu_now();
+    }
+    t->last_step = p->step;
+    t->t_last = now();
+    t->cpu_last = cpu_now();
+    return 0;
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (!f || fputs(text, f) < 0 || fclose(f) != 0) {
+        fprintf(stderr, "bench/train: cannot write %s\n", path);
+        exit(1);
+    }
+}
+
+/* rows sentences of `words` copies of a one-token word, tagged O / B-PER. */
+static void write_data(const char *path, size_t rows, size_t words)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        die(path);
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t w = 0; w < words; w++)
+            fprintf(f, "%s %s\n", w % 7 ? "the" : "Paris", w % 7 ? "O" : "B-LOC");
+        fputc('\n', f);
+    }
+    fclose(f);
+}
+
+static void run_shape(const shape *s, const char *dir, int steps)
+{
+    char cfg[1024], path[4096], model[4096], data[4096], out[4096];
+    snprintf(cfg, sizeof cfg,
+             "{\"model_type\": \"bert\", \"vocab_size\": 28996, \"hidden_size\": %d,"
+             " \"num_hidden_layers\": %d, \"num_attention_heads\": %d,"
+             " \"intermediate_size\": %d, \"hidden_act\": \"gelu\","
+             " \"max_position_embeddings\": 512, \"type_vocab_size\": 2,"
+             " \"initializer_range\": 0.02, \"layer_norm_eps\": 1e-12, \"pad_token_id\": 0}",
+             s->hidden, s->layers, s->heads, s->inter);
+    snprintf(path, sizeof path, "%s/%s.json", dir, s->name);
+    snprintf(model, sizeof model, "%s/%s-model", dir, s->name);
+    snprintf(data, sizeof data, "%s/%s.conll", dir, s->name);
+    snprintf(out, sizeof out, "%s/%s-out", dir, s->name);
+    write_file(path, cfg);
+    if (nlp_ner_init_checkpoint(path, SHARED "/data/bert-base-cased/vocab.txt", 1, model) !=
+        NLP_OK)
+        die("init");
+    write_data(data, s->batch * (size_t)(steps + 2), s->seq - 2);
+    nlp_train_options o = nlp_train_options_default();
+    o.output_dir = out;
+    o.batch_size = s->batch;
+    o.max_steps = steps + 2;
+    o.logging_steps = 1;
+    o.max_length = s->seq;
+    o.use_cache = 0;
+    o.learning_rate = 1e-4;
+    timing t = {2, 0, 0, 0, 0, 0};
+    o.callback = on_progress;
+    o.callback_data = &t;
+    nlp_train_report r;
+    memset(&r, 0, sizeof r);
+    r.size = sizeof r;
+    if (nlp_ner_train(model, data, NULL, &o, &r) != NLP_OK)
+        die("train");
+    double secs = t.t_last - t.t_warm, cpu = t.cpu_last - t.cpu_warm;
+    double n = (double)(t.last_step - t.warm_step);
+    double tokens = n * (double)(s->batch * s->seq);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("%-6s hidden %4d layers %2d  batch %2zu x %3zu  wall %8.1f tokens/s (%6.3f s/step)"
+           "  cpu %8.1f tokens/cpu-s (%6.3f cpu-s/step)  peak RSS %7.1f MiB\n", s->name,
+           s->hidden, s->layers, s->batch, s->seq, tokens / secs, secs / n, tokens / cpu,
+           cpu / n, (double)ru.ru_maxrss / 1024.0);
+    fflush(stdout);
+}
+
+int main(int argc, char **argv)
+{
+    int steps = 5;
+    const char *only = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--steps") == 0 && i + 1 < argc)
+            steps = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc)
+            only = argv[++i];
+        else {
+            fprintf(stderr, "usage: bench/train [--steps N] [--only tiny|small|base]\n");
+            return 2;
+        }
+    }
+    char dir[] = "/tmp/nlp-bench-train-XXXXXX";
+    if (!mkdtemp(dir)) {
+        perror("mkdtemp");
+        return 1;
+    }
+    printf("bench/train: %d timed optimizer steps per shape (after 2 warm-up steps), "
+           "OMP_NUM_THREADS=%s\n", steps, getenv("OMP_NUM_THREADS") ? getenv("OMP_NUM_THREADS")
+                                                                    : "(unset)");
+    for (size_t k = 0; k < sizeof SHAPES / sizeof *SHAPES; k++) {
+        if (only && strcmp(only, SHAPES[k].name) != 0)
+            continue;
+        fflush(stdout);
+        pid_t pid = fork();
+        if (pid == 0) {
+            run_shape(&SHAPES[k], dir, steps);
+            _exit(0);
+        }
+        int status = 0;
+        waitpid(pid, &status, 0);
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+            fprintf(stderr, "bench/train: shape %s failed\n", SHAPES[k].name);
+    }
+    printf("t5     not measured: T5 training is not implemented yet\n");
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : 1;
+}

@@ -1,0 +1,358 @@
+/* ner_task.cpp - the NER TrainTask (see ner_task.hpp). Training features
+ * follow run_ner.py: word tags expanded to subwords (label_all_tokens);
+ * evaluation counts each word once, at its first subword, with seqeval's
+ * default mode. */
+#include "train/ner_task.hpp"
+#include "model/bert_train.hpp"
+#include "train/feature_cache.h"
+#include "train/files.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <jansson.h>
+
+#include <algorithm>
+#include <cstring>
+#include <set>
+
+extern "C" {
+#include "io/hf_config.h"
+}
+
+namespace nlp {
+
+namespace {
+
+struct ConllDeleter {
+    void operator()(nlp_conll *c) const { nlp_conll_free(c); }
+};
+using Conll = std::unique_ptr<nlp_conll, ConllDeleter>;
+
+nlp_status read_conll(const char *path, Conll &out)
+{
+    nlp_conll *c = nullptr;
+    nlp_status st = nlp_conll_read(path, nullptr, &c);
+    out.reset(c);
+    return st;
+}
+
+/* O first, then B-/I- of each type in byte order (CoNLL tags are IOB2
+ * after reading). */
+std::vector<std::string> labels_from_data(const std::vector<const nlp_conll *> &sets)
+{
+    std::set<std::string> types;
+    for (const nlp_conll *c : sets) {
+        const char *const *tags = nlp_conll_tags(c);
+        for (size_t i = 0; i < nlp_conll_token_count(c); i++)
+            if (strcmp(tags[i], "O") != 0 && strlen(tags[i]) > 2)
+                types.insert(tags[i] + 2);
+    }
+    std::vector<std::string> out = {"O"};
+    for (const std::string &t : types) {
+        out.push_back("B-" + t);
+        out.push_back("I-" + t);
+    }
+    return out;
+}
+
+bool covers(const std::vector<std::string> &labels, const std::vector<const nlp_conll *> &sets)
+{
+    std::set<std::string> have(labels.begin(), labels.end());
+    for (const nlp_conll *c : sets) {
+        const char *const *tags = nlp_conll_tags(c);
+        for (size_t i = 0; i < nlp_conll_token_count(c); i++)
+            if (!have.count(tags[i]))
+                return false;
+    }
+    return true;
+}
+
+at::Tensor to_tensor(const int64_t *data, size_t rows, size_t cols)
+{
+    return at::from_blob(const_cast<int64_t *>(data), {(int64_t)rows, (int64_t)cols}, at::kLong)
+        .clone();
+}
+
+class NerTask final : public TrainTask {
+public:
+    nlp__hf_config *cfg = nullptr;
+    std::string model_dir;
+    std::vector<std::string> labels;
+    BertTrainModel model;
+    nlp_tokenizer *tok = nullptr;
+    nlp__feature_set train{}, eval{};
+    bool has_eval = false;
+
+    ~NerTask() override
+    {
+        nlp__hf_config_free(cfg);
+        nlp_tokenizer_free(tok);
+        nlp__feature_set_clear(&train);
+        nlp__feature_set_clear(&eval);
+    }
+
+    std::vector<Param> trainable() override
+    {
+        std::vector<Param> out;
+        for (const std::string &n : model.names)
+            out.push_back({n, model.params.at(n), param_decays(n), {}, {}});
+        return out;
+    }
+    const nlp__feature_set &train_features() const override { return train; }
+    int32_t pad_id() const override { return (int32_t)model.config.pad_token_id; }
+    bool can_evaluate() const override { return has_eval; }
+    const char *default_metric() const override { return "overall_f1"; }
+
+    at::Tensor logits(const nlp__batch &b, bool train_mode)
+    {
+        at::Tensor ids = to_tensor(b.input_ids, b.rows, b.cols);
+        at::Tensor mask = to_tensor(b.attention_mask, b.rows, b.cols);
+        return bert_token_logits(model, ids, at::zeros_like(ids), mask, train_mode);
+    }
+
+    at::Tensor loss(const nlp__batch &b, bool train_mode) override
+    {
+        return token_classification_loss(logits(b, train_mode),
+                                         to_tensor(b.labels, b.rows, b.label_cols));
+    }
+
+    nlp_status evaluate(size_t batch_size, Metrics &out) override;
+    nlp_status save_model(const std::string &dir) override;
+};
+
+nlp_status NerTask::evaluate(size_t batch_size, Metrics &out)
+{
+    std::vector<const char *> gold, pred;
+    std::vector<size_t> lengths;
+    double loss_sum = 0;
+    std::vector<size_t> index(eval.count);
+    for (size_t i = 0; i < eval.count; i++)
+        index[i] = i;
+    for (size_t start = 0; start < eval.count; start += batch_size) {
+        size_t n = std::min(batch_size, eval.count - start);
+        nlp__batch b;
+        nlp_status st = nlp__collate(&eval, index.data() + start, n, pad_id(), &b);
+        if (st != NLP_OK)
+            return st;
+        at::Tensor lg = logits(b, false);
+        at::Tensor lab = to_tensor(b.labels, b.rows, b.label_cols);
+        loss_sum += token_classification_loss(lg, lab).item<double>() * (double)n;
+        at::Tensor arg = lg.argmax(-1).contiguous();
+        const int64_t *p = arg.data_ptr<int64_t>();
+        for (size_t r = 0; r < n; r++) {
+            size_t len = 0;
+            for (size_t c = 0; c < b.cols; c++) {
+                int64_t g = b.labels[r * b.label_cols + c];
+                if (g < 0)
+                    continue;
+                gold.push_back(labels[(size_t)g].c_str());
+                pred.push_back(labels[(size_t)p[r * b.cols + c]].c_str());
+                len++;
+            }
+            lengths.push_back(len);
+        }
+        nlp__batch_free(&b);
+    }
+    nlp_seqeval_report *rep = nullptr;
+    nlp_status st = nlp_seqeval_evaluate(gold.data(), pred.data(), lengths.data(), lengths.size(),
+                                         nullptr, &rep);
+    if (st != NLP_OK)
+        return st;
+    const nlp_entity_score *micro = nlp_seqeval_average(rep, NLP_AVERAGE_MICRO);
+    out["loss"] = eval.count ? loss_sum / (double)eval.count : NAN;
+    out["overall_precision"] = micro->precision;
+    out["overall_recall"] = micro->recall;
+    out["overall_f1"] = micro->f1;
+    out["f1"] = micro->f1;
+    out["accuracy"] = nlp_seqeval_accuracy(rep);
+    nlp_seqeval_report_free(rep);
+    return NLP_OK;
+}
+
+nlp_status NerTask::save_model(const std::string &dir)
+{
+    TensorMap w;
+    for (const std::string &n : model.names)
+        w[n] = model.params.at(n).detach().contiguous();
+    nlp_status st = save_weights((dir + "/model.safetensors").c_str(), w);
+    if (st == NLP_OK)
+        st = write_hf_config(model_dir, dir, labels, "BertForTokenClassification");
+    if (st == NLP_OK)
+        st = copy_tokenizer_files(model_dir, dir);
+    return st;
+}
+
+/* Tokenize every sentence (or read the cached result). */
+nlp_status build_features(NerTask &t, const nlp_conll *c, const char *path,
+                          const nlp_train_options &o, bool label_all, size_t limit,
+                          nlp__feature_set &out)
+{
+    size_t n = nlp_conll_sentence_count(c);
+    n = limit && limit < n ? limit : n;
+    std::string opt = "ner/1|" + std::to_string(o.max_length) + "|" +
+                      std::to_string(label_all) + "|" + std::to_string(n) + "|";
+    for (const std::string &l : t.labels)
+        opt += l + ",";
+    uint64_t key = nlp__fnv1a(NLP__FNV_OFFSET, opt.data(), opt.size());
+    const char *tokfile = t.cfg->tokenizer.tokenizer_json ? t.cfg->tokenizer.tokenizer_json
+                                                          : t.cfg->tokenizer.vocab_txt;
+    nlp_status st = tokfile ? nlp__hash_file(tokfile, key, &key) : NLP_OK;
+    if (st == NLP_OK)
+        st = nlp__hash_file(path, key, &key);
+    if (st != NLP_OK)
+        return st;
+    std::string cache_dir = std::string(o.output_dir) + "/cache";
+    char *cache = nlp__feature_cache_path(cache_dir.c_str(), key);
+    std::unique_ptr<char, decltype(&free)> cache_guard(cache, &free);
+    if (o.use_cache && nlp__feature_cache_load(cache, key, &out) == NLP_OK)
+        return NLP_OK;
+    nlp_clear_error();
+
+    std::vector<int32_t> cont(t.labels.size());
+    std::vector<const char *> names;
+    for (const std::string &l : t.labels)
+        names.push_back(l.c_str());
+    nlp__ner_continuation_labels(names.data(), names.size(), cont.data());
+    const char *const *words = nlp_conll_words(c);
+    const char *const *tags = nlp_conll_tags(c);
+    const size_t *lens = nlp_conll_lengths(c);
+    size_t off = 0;
+    for (size_t s = 0; s < n && st == NLP_OK; off += lens[s], s++) {
+        std::vector<size_t> wl(lens[s]);
+        std::vector<int32_t> wlab(lens[s]);
+        for (size_t w = 0; w < lens[s]; w++) {
+            wl[w] = strlen(words[off + w]);
+            auto it = std::find(t.labels.begin(), t.labels.end(), tags[off + w]);
+            if (it == t.labels.end())
+                return nlp__fail_at(NLP_ERR_FORMAT, path, nlp_conll_sentence_line(c, s) + (long)w,
+                                    "tag \"%s\" is not one of the model's labels",
+                                    tags[off + w]);
+            wlab[w] = (int32_t)(it - t.labels.begin());
+        }
+        nlp_encoding *enc = nullptr;
+        st = nlp_tokenizer_encode_words(t.tok, words + off, wl.data(), lens[s], nullptr, &enc);
+        if (st == NLP_OK)
+            st = nlp__ner_feature_push(&out, enc, wlab.data(), wlab.size(), cont.data(),
+                                       label_all, (uint32_t)o.max_length);
+        nlp_encoding_free(enc);
+        if (st != NLP_OK)
+            st = nlp__wrap(st, "%s:%ld", path, nlp_conll_sentence_line(c, s));
+    }
+    if (st == NLP_OK && o.use_cache && nlp__mkdirs(cache_dir.c_str()) == NLP_OK)
+        st = nlp__feature_cache_save(cache, key, &out);
+    return st;
+}
+
+/* HF initialises a new classifier as N(0, initializer_range), bias 0. */
+void new_classifier(TensorMap &w, int64_t labels, const nlp__bert_config &c, uint64_t seed)
+{
+    at::Generator g = at::make_generator<at::CPUGeneratorImpl>(seed);
+    at::Tensor weight = at::empty({labels, c.hidden_size}, at::kFloat);
+    weight.normal_(0.0, c.initializer_range, g);
+    w["classifier.weight"] = weight;
+    w["classifier.bias"] = at::zeros({labels}, at::kFloat);
+}
+
+} // namespace
+
+nlp_status ner_task_create(const char *base_dir, const char *train_path, const char *eval_path,
+                           const nlp_train_options &o, std::unique_ptr<TrainTask> &out,
+                           nlp_train_report &report)
+{
+    auto t = std::make_unique<NerTask>();
+    t->model_dir = o.resume_from ? o.resume_from : base_dir;
+    nlp_status st = nlp__hf_config_load(t->model_dir.c_str(), &t->cfg);
+    if (st != NLP_OK)
+        return st;
+    if (t->cfg->type != NLP__MODEL_BERT)
+        return nlp__fail(NLP_ERR_UNSUPPORTED, "%s: NER training needs a BERT checkpoint",
+                         t->model_dir.c_str());
+    Conll train, eval;
+    st = read_conll(train_path, train);
+    if (st == NLP_OK && eval_path)
+        st = read_conll(eval_path, eval);
+    if (st != NLP_OK)
+        return st;
+    std::vector<const nlp_conll *> sets = {train.get()};
+    if (eval)
+        sets.push_back(eval.get());
+    for (size_t i = 0; i < t->cfg->num_labels; i++)
+        t->labels.push_back(t->cfg->id2label[i]);
+    bool keep_head = !t->labels.empty() && covers(t->labels, sets);
+    if (!keep_head)
+        t->labels = labels_from_data(sets);
+    st = nlp_tokenizer_load(t->model_dir.c_str(), &t->tok);
+    if (st == NLP_OK)
+        st = build_features(*t, train.get(), train_path, o, o.label_all_tokens != 0,
+                            o.max_train_examples, t->train);
+    if (st == NLP_OK && eval)
+        st = build_features(*t, eval.get(), eval_path, o, false, o.max_eval_examples, t->eval);
+    if (st != NLP_OK)
+        return st;
+    t->has_eval = eval && t->eval.count > 0;
+    TensorMap w;
+    if (!t->cfg->weights_path)
+        return nlp__fail(NLP_ERR_IO, "%s: no model.safetensors or pytorch_model.bin",
+                         t->model_dir.c_str());
+    st = load_weights(t->cfg->weights_path, w);
+    if (st != NLP_OK)
+        return st;
+    if (!keep_head)
+        new_classifier(w, (int64_t)t->labels.size(), t->cfg->bert, o.seed);
+    st = bert_train_model_init(t->cfg->bert, (int64_t)t->labels.size(), w, t->model);
+    if (st != NLP_OK)
+        return st;
+    report.train_examples = t->train.count;
+    report.eval_examples = t->eval.count;
+    report.truncated = t->train.truncated;
+    out = std::move(t);
+    return NLP_OK;
+}
+
+nlp_status write_hf_config(const std::string &base_dir, const std::string &dir,
+                           const std::vector<std::string> &labels, const char *architecture)
+{
+    std::string src = base_dir + "/config.json";
+    json_error_t err;
+    json_t *root = json_load_file(src.c_str(), 0, &err);
+    if (!root)
+        return nlp__fail_at(NLP_ERR_FORMAT, src.c_str(), err.line, "%s", err.text);
+    if (!labels.empty()) {
+        json_t *id2label = json_object(), *label2id = json_object();
+        for (size_t i = 0; i < labels.size(); i++) {
+            json_object_set_new(id2label, std::to_string(i).c_str(),
+                                json_string(labels[i].c_str()));
+            json_object_set_new(label2id, labels[i].c_str(), json_integer((json_int_t)i));
+        }
+        json_object_set_new(root, "id2label", id2label);
+        json_object_set_new(root, "label2id", label2id);
+    }
+    json_t *arch = json_array();
+    json_array_append_new(arch, json_string(architecture));
+    json_object_set_new(root, "architectures", arch);
+    char *text = json_dumps(root, JSON_INDENT(2) | JSON_SORT_KEYS | JSON_REAL_PRECISION(17));
+    json_decref(root);
+    if (!text)
+        return nlp__fail(NLP_ERR_NOMEM, "writing config.json");
+    std::string dst = dir + "/config.json";
+    nlp_status st = nlp__write_atomic(dst.c_str(), text, strlen(text));
+    free(text);
+    return st;
+}
+
+nlp_status copy_tokenizer_files(const std::string &base_dir, const std::string &dir)
+{
+    static const char *files[] = {"vocab.txt", "tokenizer.json", "tokenizer_config.json",
+                                  "special_tokens_map.json", "spiece.model",
+                                  "added_tokens.json"};
+    for (const char *f : files) {
+        std::string src = base_dir + "/" + f;
+        if (base_dir == dir || !nlp__file_exists(src.c_str()))
+            continue;
+        nlp_status st = nlp__copy_file(src.c_str(), (dir + "/" + f).c_str());
+        if (st != NLP_OK)
+            return st;
+    }
+    return NLP_OK;
+}
+
+} // namespace nlp

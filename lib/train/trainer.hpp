@@ -1,0 +1,46 @@
+/* trainer.hpp - the training loop shared by NER and toxicity: a TrainTask
+ * says how to compute a batch's loss, evaluate and save the model; the loop
+ * does the rest (epochs, order, accumulation, clipping, AdamW, schedule,
+ * evaluation, checkpoints, resume, callbacks). */
+#ifndef NLP_TRAIN_TRAINER_HPP
+#define NLP_TRAIN_TRAINER_HPP
+
+#include "train/collate.h"
+#include "train/optim.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace nlp {
+
+/* Scores of one evaluation: "loss" always, plus the task's metrics. */
+using Metrics = std::map<std::string, double>;
+
+class TrainTask {
+public:
+    virtual ~TrainTask() = default;
+    /* Parameters in torch's named_parameters() order. */
+    virtual std::vector<Param> trainable() = 0;
+    virtual const nlp__feature_set &train_features() const = 0;
+    virtual int32_t pad_id() const = 0;
+    /* Mean loss of a batch (training mode when train). */
+    virtual at::Tensor loss(const nlp__batch &batch, bool train) = 0;
+    virtual nlp_status evaluate(size_t batch_size, Metrics &out) = 0;
+    virtual bool can_evaluate() const = 0;
+    /* config.json, model.safetensors, tokenizer files into dir. */
+    virtual nlp_status save_model(const std::string &dir) = 0;
+    /* The default selection metric and whether larger is better for m. */
+    virtual const char *default_metric() const = 0;
+};
+
+nlp_status run_training(TrainTask &task, const nlp_train_options &opts,
+                        nlp_train_report &report);
+
+/* Options with the caller's size honoured: fields beyond it keep their
+ * defaults. NLP_ERR_INVALID_ARG for values that make no sense. */
+nlp_status resolve_train_options(const nlp_train_options *in, nlp_train_options &out);
+
+} // namespace nlp
+
+#endif
