@@ -91,7 +91,7 @@ Test(tokenizer_api, nul_bytes_are_dropped_not_a_terminator)
 Test(tokenizer_api, truncation_keeps_the_trailing_sep)
 {
     nlp_tokenizer *tok = load(shared_path(BERT_DIR));
-    const char *text = "EU rejects German call to boycott British lamb .";
+    const char *text = "EU rejects German call to ban French cheese today .";
     nlp_encode_options o = nlp_encode_options_default();
     o.max_length = 5;
     nlp_encoding *enc = encode(tok, text, strlen(text), &o);
@@ -282,7 +282,7 @@ typedef struct thread_job {
 } thread_job;
 
 static const char *const thread_texts[] = {
-    "EU rejects German call to boycott British lamb .", "Dr. Müller (Berlin) met 東京's mayor",
+    "EU rejects German call to ban French cheese today .", "Dr. Müller (Berlin) met 東京's mayor",
     "İstanbul naïve café [SEP] a\u00a0b", "Pneumonoultramicroscopicsilicovolcanoconiosis"};
 
 static void *encode_many(void *arg)
