@@ -5,7 +5,7 @@
 #define NLP_IO_NER_DATA_H
 
 #include "core/core.h"
-#include "io/arena.h"
+#include "core/arena.h"
 
 #include <stdint.h>
 

@@ -4,7 +4,7 @@
 #define NLP_IO_TEXT_DATA_H
 
 #include "core/core.h"
-#include "io/arena.h"
+#include "core/arena.h"
 
 #ifdef __cplusplus
 extern "C" {

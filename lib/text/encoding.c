@@ -6,18 +6,17 @@
 
 nlp__encoding *nlp__encoding_new(void)
 {
-    return nlp__calloc(1, sizeof(nlp__encoding));
+    nlp__encoding *enc = nlp__calloc(1, sizeof(nlp__encoding));
+    if (enc)
+        enc->strings.block_size = 4000; /* one short text's tokens */
+    return enc;
 }
 
 void nlp__encoding_free_internal(nlp__encoding *enc)
 {
     if (!enc)
         return;
-    while (enc->chunks) {
-        nlp__encoding_chunk *next = enc->chunks->next;
-        free(enc->chunks);
-        enc->chunks = next;
-    }
+    nlp__arena_free(&enc->strings);
     free(enc->ids);
     free(enc->tokens);
     free(enc->token_len);
@@ -58,27 +57,6 @@ static nlp_status reserve(nlp__encoding *enc, size_t need)
     return NLP_OK;
 }
 
-/* A copy of token[0..len) with a NUL, in the newest chunk or a new one. */
-static char *copy_token(nlp__encoding *enc, const char *token, size_t len)
-{
-    nlp__encoding_chunk *c = enc->chunks;
-    if (!c || c->size - c->used < len + 1) {
-        size_t size = len + 1 > 4000 ? len + 1 : 4000;
-        c = nlp__malloc(sizeof *c + size);
-        if (!c)
-            return NULL;
-        c->used = 0;
-        c->size = size;
-        c->next = enc->chunks;
-        enc->chunks = c;
-    }
-    char *copy = c->data + c->used;
-    memcpy(copy, token, len);
-    copy[len] = '\0';
-    c->used += len + 1;
-    return copy;
-}
-
 nlp_status nlp__encoding_push(nlp__encoding *enc, int32_t id, const char *token,
                               size_t token_len, int64_t byte_start,
                               int64_t byte_end, int32_t word_id, bool special)
@@ -87,7 +65,7 @@ nlp_status nlp__encoding_push(nlp__encoding *enc, int32_t id, const char *token,
         return NLP_ERR_NOMEM;
     if (token_len == (size_t)-1)
         token_len = strlen(token);
-    char *copy = copy_token(enc, token, token_len);
+    char *copy = nlp__arena_strndup(&enc->strings, token, token_len);
     if (!copy)
         return NLP_ERR_NOMEM;
     size_t i = enc->count++;

@@ -3,6 +3,7 @@
 #ifndef NLP_TEXT_ENCODING_H
 #define NLP_TEXT_ENCODING_H
 
+#include "core/arena.h"
 #include "core/core.h"
 
 #include <stdbool.h>
@@ -12,18 +13,10 @@
 extern "C" {
 #endif
 
-/* Token strings live in chunks that never move, so tokens[i] stays valid as
- * the encoding grows; one allocation serves many tokens. */
-typedef struct nlp__encoding_chunk {
-    struct nlp__encoding_chunk *next;
-    size_t used, size;
-    char data[];
-} nlp__encoding_chunk;
-
 /* Invariants: all arrays have `count` entries; offsets are half-open spans of
  * the ORIGINAL text (bytes and code points), [0,0) for added specials
  * ([CLS], </s>); word_ids are -1 for specials; tokens are NUL-terminated
- * copies in the encoding's chunks (add tokens only with
+ * copies in the encoding's arena (add tokens only with
  * nlp__encoding_push; never free or replace tokens[i]). */
 struct nlp_encoding {
     size_t count, cap;
@@ -35,7 +28,7 @@ struct nlp_encoding {
     int32_t *word_ids;
     uint8_t *special;
     size_t truncated;  /* tokens dropped by truncation */
-    nlp__encoding_chunk *chunks; /* newest first */
+    nlp__arena strings;          /* token strings (they never move) */
 };
 
 typedef struct nlp_encoding nlp__encoding;

@@ -1,6 +1,6 @@
-/* arena.c - see arena.h. Blocks of at least 64 KiB; a larger string gets a
- * block of its own. */
-#include "arena.h"
+/* arena.c - see arena.h. Blocks of block_size (default 64 KiB); a larger
+ * string gets a block of its own. */
+#include "core/arena.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -11,13 +11,14 @@ struct nlp__arena_block {
     char data[];
 };
 
-enum { BLOCK_SIZE = 64 * 1024 };
+enum { DEFAULT_BLOCK_SIZE = 64 * 1024 };
 
 char *nlp__arena_strndup(nlp__arena *a, const char *s, size_t n)
 {
     nlp__arena_block *b = a->head;
     if (!b || b->cap - b->used < n + 1) {
-        size_t cap = n + 1 > BLOCK_SIZE ? n + 1 : BLOCK_SIZE;
+        size_t block = a->block_size ? a->block_size : DEFAULT_BLOCK_SIZE;
+        size_t cap = n + 1 > block ? n + 1 : block;
         b = nlp__malloc(sizeof *b + cap);
         if (!b)
             return NULL;
