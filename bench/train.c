@@ -1,24 +1,28 @@
-/* bench/train.c - training throughput and peak memory of nlp_ner_train:
- * input tokens per second over optimizer steps (forward, backward, clipping,
- * AdamW) at batch x seq_len tokens, and the process's peak resident memory.
- * Each shape runs in its own child process so peak memory is its own.
+/* bench/train.c - training throughput and peak memory of nlp_ner_train and
+ * nlp_toxic_train: input tokens per second over optimizer steps (forward,
+ * backward, clipping, AdamW) at batch x seq_len tokens, and the process's
+ * peak resident memory. Each shape runs in its own child process so peak
+ * memory is its own.
  *
- *   build/bench/train [--steps N] [--only tiny|small|base]
+ *   build/bench/train [--steps N] [--only NAME]
  *
- * Shapes: "tiny" = the bert-tiny-ner fixture (hidden 32, 2 layers), "small"
- * = hidden 128, 2 layers (docs/training.md's from-scratch model), "base" =
- * bert-base-cased (hidden 768, 12 layers, 108M parameters). Every batch is
- * full: synthetic sentences of seq_len - 2 single-token words, so no
- * padding; the first two steps are warm-up and not timed. Random weights
- * (nlp_ner_init_checkpoint) and the bert-base-cased vocabulary from
- * ../shared. Threads follow OMP_NUM_THREADS. The T5 shapes are not measured:
- * T5 training is not implemented yet (docs/training.md). */
+ * BERT shapes: "tiny" = the bert-tiny-ner fixture (hidden 32, 2 layers),
+ * "small" = hidden 128, 2 layers (docs/training.md's from-scratch model),
+ * "base" = bert-base-cased (hidden 768, 12 layers, 108M parameters); every
+ * batch is full: sentences of seq_len - 2 single-token words. T5 shapes:
+ * "t5-tiny" = the t5-tiny fixture (d_model 32, 2 + 2 layers), "t5-small" =
+ * t5-small (d_model 512, 6 + 6 layers, 60M parameters); every input is cut
+ * to exactly seq_len tokens, the target is a label word + </s>. No padding
+ * anywhere; the first two steps are warm-up and not timed. Random weights
+ * (nlp_ner_init_checkpoint / nlp_t5_init) and the bert-base-cased vocabulary
+ * or t5-small spiece.model from ../shared. Threads follow OMP_NUM_THREADS. */
 #include "nlp/nlp.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -27,14 +31,17 @@
 
 typedef struct shape {
     const char *name;
+    int t5;                     /* 0: BERT token classifier, 1: T5 toxicity */
     int hidden, layers, heads, inter;
     size_t batch, seq;
 } shape;
 
 static const shape SHAPES[] = {
-    {"tiny", 32, 2, 4, 64, 8, 128},
-    {"small", 128, 2, 2, 512, 32, 32},
-    {"base", 768, 12, 12, 3072, 8, 128},
+    {"tiny", 0, 32, 2, 4, 64, 8, 128},
+    {"small", 0, 128, 2, 2, 512, 32, 32},
+    {"base", 0, 768, 12, 12, 3072, 8, 128},
+    {"t5-tiny", 1, 32, 2, 4, 64, 8, 128},
+    {"t5-small", 1, 512, 6, 8, 2048, 8, 128},
 };
 
 static double now(void)
@@ -102,9 +109,10 @@ static void write_data(const char *path, size_t rows, size_t words)
     fclose(f);
 }
 
-static void run_shape(const shape *s, const char *dir, int steps)
+/* A BERT checkpoint and CoNLL data for shape s; returns nlp_ner_train's status. */
+static nlp_status train_bert(const shape *s, const char *dir, int steps, nlp_train_options *o)
 {
-    char cfg[1024], path[4096], model[4096], data[4096], out[4096];
+    char cfg[1024], path[4096], model[4096], data[4096];
     snprintf(cfg, sizeof cfg,
              "{\"model_type\": \"bert\", \"vocab_size\": 28996, \"hidden_size\": %d,"
              " \"num_hidden_layers\": %d, \"num_attention_heads\": %d,"
@@ -115,12 +123,58 @@ static void run_shape(const shape *s, const char *dir, int steps)
     snprintf(path, sizeof path, "%s/%s.json", dir, s->name);
     snprintf(model, sizeof model, "%s/%s-model", dir, s->name);
     snprintf(data, sizeof data, "%s/%s.conll", dir, s->name);
-    snprintf(out, sizeof out, "%s/%s-out", dir, s->name);
     write_file(path, cfg);
     if (nlp_ner_init_checkpoint(path, SHARED "/data/bert-base-cased/vocab.txt", 1, model) !=
         NLP_OK)
         die("init");
     write_data(data, s->batch * (size_t)(steps + 2), s->seq - 2);
+    return nlp_ner_train(model, data, NULL, o, NULL);
+}
+
+/* rows JSON Lines texts long enough to be cut at any seq_len <= 512,
+ * labels alternating. */
+static void write_texts(const char *path, size_t rows)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        die(path);
+    for (size_t r = 0; r < rows; r++) {
+        fputs("{\"text\": \"", f);
+        for (int w = 0; w < 600; w++)
+            fputs(w ? " hello" : "hello", f);
+        fprintf(f, "\", \"label\": %zu}\n", r % 2);
+    }
+    fclose(f);
+}
+
+/* A T5 checkpoint (t5-small's spiece.model) and texts for shape s. */
+static nlp_status train_t5(const shape *s, const char *dir, int steps, nlp_train_options *o)
+{
+    char cfg[1024], cfg_dir[4096], path[4096], spm[4096], model[4096], data[4096];
+    snprintf(cfg, sizeof cfg,
+             "{\"model_type\": \"t5\", \"vocab_size\": 32128, \"d_model\": %d,"
+             " \"d_kv\": %d, \"d_ff\": %d, \"num_layers\": %d, \"num_heads\": %d,"
+             " \"feed_forward_proj\": \"relu\", \"dropout_rate\": 0.1,"
+             " \"decoder_start_token_id\": 0, \"pad_token_id\": 0, \"eos_token_id\": 1}",
+             s->hidden, s->hidden / s->heads, s->inter, s->layers, s->heads);
+    snprintf(cfg_dir, sizeof cfg_dir, "%s/%s-config", dir, s->name);
+    snprintf(path, sizeof path, "%s/config.json", cfg_dir);
+    snprintf(spm, sizeof spm, "%s/spiece.model", cfg_dir);
+    snprintf(model, sizeof model, "%s/%s-model", dir, s->name);
+    snprintf(data, sizeof data, "%s/%s.jsonl", dir, s->name);
+    if (mkdir(cfg_dir, 0755) != 0 || symlink(SHARED "/data/t5-small/spiece.model", spm) != 0)
+        die(cfg_dir);
+    write_file(path, cfg);
+    if (nlp_t5_init(path, 1, model) != NLP_OK)
+        die("init");
+    write_texts(data, s->batch * (size_t)(steps + 2));
+    return nlp_toxic_train(model, data, NULL, NULL, o, NULL);
+}
+
+static void run_shape(const shape *s, const char *dir, int steps)
+{
+    char out[4096];
+    snprintf(out, sizeof out, "%s/%s-out", dir, s->name);
     nlp_train_options o = nlp_train_options_default();
     o.output_dir = out;
     o.batch_size = s->batch;
@@ -132,17 +186,14 @@ static void run_shape(const shape *s, const char *dir, int steps)
     timing t = {2, 0, 0, 0, 0, 0};
     o.callback = on_progress;
     o.callback_data = &t;
-    nlp_train_report r;
-    memset(&r, 0, sizeof r);
-    r.size = sizeof r;
-    if (nlp_ner_train(model, data, NULL, &o, &r) != NLP_OK)
+    if ((s->t5 ? train_t5 : train_bert)(s, dir, steps, &o) != NLP_OK)
         die("train");
     double secs = t.t_last - t.t_warm, cpu = t.cpu_last - t.cpu_warm;
     double n = (double)(t.last_step - t.warm_step);
     double tokens = n * (double)(s->batch * s->seq);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    printf("%-6s hidden %4d layers %2d  batch %2zu x %3zu  wall %8.1f tokens/s (%6.3f s/step)"
+    printf("%-8s hidden %4d layers %2d  batch %2zu x %3zu  wall %8.1f tokens/s (%6.3f s/step)"
            "  cpu %8.1f tokens/cpu-s (%6.3f cpu-s/step)  peak RSS %7.1f MiB\n", s->name,
            s->hidden, s->layers, s->batch, s->seq, tokens / secs, secs / n, tokens / cpu,
            cpu / n, (double)ru.ru_maxrss / 1024.0);
@@ -159,7 +210,8 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc)
             only = argv[++i];
         else {
-            fprintf(stderr, "usage: bench/train [--steps N] [--only tiny|small|base]\n");
+            fprintf(stderr, "usage: bench/train [--steps N] "
+                            "[--only tiny|small|base|t5-tiny|t5-small]\n");
             return 2;
         }
     }
@@ -185,7 +237,6 @@ int main(int argc, char **argv)
         if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
             fprintf(stderr, "bench/train: shape %s failed\n", SHAPES[k].name);
     }
-    printf("t5     not measured: T5 training is not implemented yet\n");
     char cmd[256];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     return system(cmd) == 0 ? 0 : 1;

@@ -874,7 +874,7 @@ typedef struct nlp_train_progress {
     int evaluated;          /* 1 when an evaluation just ran: the fields below are set */
     double eval_loss;
     double metric;          /* the selection metric's value */
-    const char *metric_name;/* "overall_f1", "accuracy", "f1" or "loss" */
+    const char *metric_name;/* "overall_f1", "accuracy", "f1", "loss", "auprc" */
     const char *checkpoint; /* folder saved at this point, or NULL */
 } nlp_train_progress;
 
@@ -908,7 +908,7 @@ typedef struct nlp_train_options {
     long long eval_steps;       /* 0: evaluate at the end of each epoch */
     long long logging_steps;    /* 50 */
     const char *metric_for_best;/* NULL: "overall_f1" (NER) / "f1" (toxic);
-                                   or "accuracy", "loss" */
+                                   or "accuracy", "loss", "auprc" (toxic) */
     int save_total_limit;       /* 0: keep all checkpoints; else the newest N
                                    (the best one is never deleted) */
     int early_stopping_patience;/* 0: off; else stop after N evaluations
@@ -961,6 +961,34 @@ typedef struct nlp_train_report {
 NLP_API nlp_status nlp_ner_train(const char *base_dir, const char *train_path,
                                  const char *eval_path, const nlp_train_options *opts,
                                  nlp_train_report *report);
+
+/* Fine-tune the T5 checkpoint in base_dir as a text-to-text toxicity
+ * classifier on train_path, evaluating on eval_path (may be NULL). Data:
+ * CSV or JSON Lines, by extension; opts->text_column / label_column name
+ * the fields (NULL: the first of "text"/"user_input" and
+ * "label"/"toxicity"); labels 0/1. Each example is encoded as
+ * nlp_toxic_classify reads it: prefix + text cut to opts->max_length tokens
+ * with </s> kept; the target is the first label word of the row's class
+ * followed by </s>; the loss is T5ForConditionalGeneration's (mean
+ * cross-entropy over target tokens), with the config's dropout_rate.
+ * model_opts (may be NULL) gives the prefix and label words as for
+ * nlp_toxic_load (defaults: the checkpoint's prefix or "toxic: ", yes/no);
+ * it needs a toxic and a non-toxic word; its device, max_input_tokens and
+ * score_only are not used (training runs on the CPU; evaluation reads
+ * max_length tokens). opts->class_balance: NLP_BALANCE_OVERSAMPLE repeats
+ * the toxic training rows until they match the others;
+ * NLP_BALANCE_LOSS_WEIGHT weights each row's loss by n / (2 n_class).
+ * Evaluation classifies the eval texts as nlp_toxic_classify does and
+ * scores "f1" (toxic class, the default selection metric), "accuracy",
+ * "precision", "recall", "auprc" and "loss" (teacher-forced). Checkpoints
+ * are T5ForConditionalGeneration in Hugging Face layout; config.json's
+ * task_specific_params becomes {"toxicity": {"prefix": <prefix>}}, so
+ * nlp_toxic_load finds the prefix again (label words other than yes/no must
+ * be given again when loading). report may be NULL. Errors as
+ * nlp_ner_train, plus those of nlp_toxic_load for the label words. */
+NLP_API nlp_status nlp_toxic_train(const char *base_dir, const char *train_path,
+                                   const char *eval_path, const nlp_toxic_options *model_opts,
+                                   const nlp_train_options *opts, nlp_train_report *report);
 
 /* Score a toxicity classifier on labelled data: classify every row of
  * data_path (CSV or JSON Lines, by extension; text_column / label_column

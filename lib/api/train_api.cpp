@@ -3,6 +3,11 @@
 #include "core/barrier.hpp"
 #include "train/files.h"
 #include "train/ner_task.hpp"
+#include "train/toxic_task.hpp"
+
+extern "C" {
+#include "api/t5_common.h"
+}
 
 #include <cmath>
 #include <cstring>
@@ -55,11 +60,16 @@ nlp_status resolve_train_options(const nlp_train_options *in, nlp_train_options 
         return nlp__fail(NLP_ERR_INVALID_ARG, "train options: a value is out of range "
                          "(batch sizes, accumulation >= 1, epochs or max_steps > 0, "
                          "max_length >= 2, 0 <= warmup_ratio <= 1, counts >= 0)");
-    if (out.metric_for_best && strcmp(out.metric_for_best, "overall_f1") != 0 &&
-        strcmp(out.metric_for_best, "accuracy") != 0 && strcmp(out.metric_for_best, "f1") != 0 &&
-        strcmp(out.metric_for_best, "loss") != 0)
+    static const char *metrics[] = {"overall_f1", "accuracy", "f1", "loss", "auprc"};
+    bool known = !out.metric_for_best;
+    for (const char *m : metrics)
+        known = known || strcmp(out.metric_for_best, m) == 0;
+    if (!known)
         return nlp__fail(NLP_ERR_INVALID_ARG, "train options: metric_for_best \"%s\": use "
-                         "overall_f1, accuracy, f1 or loss", out.metric_for_best);
+                         "overall_f1, accuracy, f1, loss or auprc", out.metric_for_best);
+    if (out.class_balance < NLP_BALANCE_NONE || out.class_balance > NLP_BALANCE_LOSS_WEIGHT)
+        return nlp__fail(NLP_ERR_INVALID_ARG, "train options: class_balance %d is not one of "
+                         "the nlp_class_balance values", (int)out.class_balance);
     if (out.device && strcmp(out.device, "cpu") != 0 && strcmp(out.device, "auto") != 0)
         return nlp__fail(NLP_ERR_UNSUPPORTED, "training runs on the CPU only (device \"%s\")",
                          out.device);
@@ -101,6 +111,46 @@ extern "C" nlp_status nlp_ner_train(const char *base_dir, const char *train_path
         report_reset(r);
         std::unique_ptr<nlp::TrainTask> task;
         st = nlp::ner_task_create(base_dir, train_path, eval_path, o, task, r);
+        if (st == NLP_OK)
+            st = nlp::run_training(*task, o, r);
+        report_copy(r, report);
+        return st;
+    });
+}
+
+/* The toxicity model options a training uses: prefix and label words. */
+static nlp_status toxic_settings(const nlp_toxic_options *given, nlp__toxic_settings &out)
+{
+    nlp_toxic_options o = nlp_toxic_options_default();
+    nlp_status st = nlp__t5_api_options(&o, sizeof o, given);
+    if (st != NLP_OK)
+        return st;
+    if (o.labels && o.label_count == 0)
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_train: labels given with label_count 0");
+    if (o.prefix && (st = nlp__utf8_check(o.prefix, strlen(o.prefix))) != NLP_OK)
+        return nlp__wrap(st, "prefix");
+    out = nlp__toxic_settings{o.prefix, o.labels, o.label_count, 0, 0, false, "cpu"};
+    return NLP_OK;
+}
+
+extern "C" nlp_status nlp_toxic_train(const char *base_dir, const char *train_path,
+                                      const char *eval_path, const nlp_toxic_options *model_opts,
+                                      const nlp_train_options *opts, nlp_train_report *report)
+{
+    if (!base_dir || !train_path)
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_train: NULL base_dir or train_path");
+    return nlp::guard("nlp_toxic_train", [&]() -> nlp_status {
+        nlp_train_options o;
+        nlp__toxic_settings settings;
+        nlp_status st = toxic_settings(model_opts, settings);
+        if (st == NLP_OK)
+            st = nlp::resolve_train_options(opts, o);
+        if (st != NLP_OK)
+            return st;
+        nlp_train_report r;
+        report_reset(r);
+        std::unique_ptr<nlp::TrainTask> task;
+        st = nlp::toxic_task_create(base_dir, train_path, eval_path, settings, o, task, r);
         if (st == NLP_OK)
             st = nlp::run_training(*task, o, r);
         report_copy(r, report);

@@ -24,7 +24,14 @@ at::Tensor rms_norm(const at::Tensor &x, const at::Tensor &weight, double eps)
     return weight * (x * at::rsqrt(variance + eps));
 }
 
-at::Tensor feed_forward(const nlp__t5_model &m, const FeedForward &ff, const at::Tensor &x)
+/* Dropout as nn.Dropout in training mode; p == 0 is the identity. */
+at::Tensor drop(const at::Tensor &x, double p)
+{
+    return p > 0 ? at::dropout(x, p, true) : x;
+}
+
+at::Tensor feed_forward(const nlp__t5_model &m, const FeedForward &ff, const at::Tensor &x,
+                        double p)
 {
     at::Tensor h = at::linear(x, m.gated ? ff.wi_0 : ff.wi);
     switch (m.act) {
@@ -35,7 +42,7 @@ at::Tensor feed_forward(const nlp__t5_model &m, const FeedForward &ff, const at:
     }
     if (m.gated)
         h = h * at::linear(x, ff.wi_1);
-    return at::linear(h, ff.wo);
+    return at::linear(drop(h, p), ff.wo);
 }
 
 /* [B, T, heads * d_kv] -> [B, heads, T, d_kv] */
@@ -47,10 +54,10 @@ at::Tensor split_heads(const at::Tensor &x, int64_t heads)
 /* No 1/sqrt(d_kv) scaling: T5 folds it into the initialisation of q. bias
  * broadcasts to [B, heads, Tq, Tk] and carries the masks. */
 at::Tensor attend(const Attention &a, const at::Tensor &q, const at::Tensor &k,
-                  const at::Tensor &v, const at::Tensor &bias)
+                  const at::Tensor &v, const at::Tensor &bias, double p = 0.0)
 {
     at::Tensor scores = at::matmul(q, k.transpose(-1, -2)) + bias;
-    at::Tensor ctx = at::matmul(at::softmax(scores, -1), v);
+    at::Tensor ctx = at::matmul(drop(at::softmax(scores, -1), p), v);
     ctx = ctx.transpose(1, 2).reshape({ctx.size(0), ctx.size(2), -1});
     return at::linear(ctx, a.o);
 }
@@ -115,21 +122,23 @@ at::Tensor causal_mask(const nlp__t5_model &m, int64_t past, int64_t len)
 namespace nlp {
 namespace t5 {
 
-Encoded encode(const nlp__t5_model &m, const at::Tensor &ids, const at::Tensor &mask)
+Encoded encode(const nlp__t5_model &m, const at::Tensor &ids, const at::Tensor &mask,
+               double p)
 {
     const double eps = m.config.layer_norm_epsilon;
     const int64_t heads = m.config.num_heads, len = ids.size(1);
     at::Tensor ext = additive_mask(mask);
     at::Tensor bias = position_bias(m, m.enc_rel_bias, true, 0, len, len) + ext;
-    at::Tensor h = at::embedding(m.shared, ids);
+    at::Tensor h = drop(at::embedding(m.shared, ids), p);
     for (const auto &layer : m.encoder) {
         at::Tensor x = rms_norm(h, layer.attn_norm, eps);
-        h = h + attend(layer.self, split_heads(at::linear(x, layer.self.q), heads),
-                       split_heads(at::linear(x, layer.self.k), heads),
-                       split_heads(at::linear(x, layer.self.v), heads), bias);
-        h = h + feed_forward(m, layer.ff, rms_norm(h, layer.ff_norm, eps));
+        h = h + drop(attend(layer.self, split_heads(at::linear(x, layer.self.q), heads),
+                            split_heads(at::linear(x, layer.self.k), heads),
+                            split_heads(at::linear(x, layer.self.v), heads), bias, p),
+                     p);
+        h = h + drop(feed_forward(m, layer.ff, rms_norm(h, layer.ff_norm, eps), p), p);
     }
-    return {rms_norm(h, m.enc_final_norm, eps), ext};
+    return {drop(rms_norm(h, m.enc_final_norm, eps), p), ext};
 }
 
 DecoderCache make_cache(const nlp__t5_model &m, const Encoded &enc, int64_t max_len)
@@ -147,7 +156,7 @@ DecoderCache make_cache(const nlp__t5_model &m, const Encoded &enc, int64_t max_
 }
 
 at::Tensor decode(const nlp__t5_model &m, const Encoded &enc, const at::Tensor &ids,
-                  DecoderCache *cache)
+                  DecoderCache *cache, double p)
 {
     const double eps = m.config.layer_norm_epsilon;
     const int64_t heads = m.config.num_heads, len = ids.size(1);
@@ -155,7 +164,7 @@ at::Tensor decode(const nlp__t5_model &m, const Encoded &enc, const at::Tensor &
     at::Tensor bias = position_bias(m, m.dec_rel_bias, false, past, len, total);
     if (len > 1) /* one new token sees every earlier one: no mask needed */
         bias = bias + causal_mask(m, past, len);
-    at::Tensor h = at::embedding(m.shared, ids);
+    at::Tensor h = drop(at::embedding(m.shared, ids), p);
     for (size_t i = 0; i < m.decoder.size(); i++) {
         const auto &layer = m.decoder[i];
         at::Tensor x = rms_norm(h, layer.self_norm, eps);
@@ -168,7 +177,7 @@ at::Tensor decode(const nlp__t5_model &m, const Encoded &enc, const at::Tensor &
             k = cache->self_k[i].narrow(2, 0, total);
             v = cache->self_v[i].narrow(2, 0, total);
         }
-        h = h + attend(layer.self, q, k, v, bias);
+        h = h + drop(attend(layer.self, q, k, v, bias, p), p);
         x = rms_norm(h, layer.cross_norm, eps);
         q = split_heads(at::linear(x, layer.cross.q), heads);
         if (cache) {
@@ -178,12 +187,12 @@ at::Tensor decode(const nlp__t5_model &m, const Encoded &enc, const at::Tensor &
             k = split_heads(at::linear(enc.hidden, layer.cross.k), heads);
             v = split_heads(at::linear(enc.hidden, layer.cross.v), heads);
         }
-        h = h + attend(layer.cross, q, k, v, enc.cross_mask);
-        h = h + feed_forward(m, layer.ff, rms_norm(h, layer.ff_norm, eps));
+        h = h + drop(attend(layer.cross, q, k, v, enc.cross_mask, p), p);
+        h = h + drop(feed_forward(m, layer.ff, rms_norm(h, layer.ff_norm, eps), p), p);
     }
     if (cache)
         cache->length = total;
-    return rms_norm(h, m.dec_final_norm, eps);
+    return drop(rms_norm(h, m.dec_final_norm, eps), p);
 }
 
 at::Tensor lm_logits(const nlp__t5_model &m, at::Tensor hidden)

@@ -67,15 +67,19 @@ namespace nlp {
 namespace t5 {
 
 /* The forward pass, for the C wrappers in t5.cpp and for training code
- * (these functions record autograd when called outside InferenceMode;
- * dropout is not applied). */
+ * (these functions record autograd when called outside InferenceMode).
+ * dropout > 0 applies dropout where Hugging Face's T5 does in training mode
+ * (embeddings, attention probabilities, each sublayer's output, between
+ * the feed-forward matrices, after the final norm), drawing from libtorch's
+ * default generator; inference passes 0. */
 struct Encoded {
     at::Tensor hidden;     /* [B, S, d_model] after the final layer norm */
     at::Tensor cross_mask; /* [B, 1, 1, S] additive: 0 or the float minimum */
 };
 
 /* ids [B, S] long, mask [B, S] float (1 real, 0 padding). */
-Encoded encode(const nlp__t5_model &m, const at::Tensor &ids, const at::Tensor &mask);
+Encoded encode(const nlp__t5_model &m, const at::Tensor &ids, const at::Tensor &mask,
+               double dropout = 0.0);
 
 /* Decoder state for incremental decoding: self-attention keys/values of the
  * steps so far (preallocated to the longest run; the first `length` steps
@@ -92,10 +96,15 @@ DecoderCache make_cache(const nlp__t5_model &m, const Encoded &enc, int64_t max_
  * whose keys/values are reused (and the new ones stored); without one, ids
  * are the whole prefix (teacher forcing: labels shifted right). */
 at::Tensor decode(const nlp__t5_model &m, const Encoded &enc, const at::Tensor &ids,
-                  DecoderCache *cache);
+                  DecoderCache *cache, double dropout = 0.0);
 
 /* LM logits [.., vocab] of decoder hidden states. */
 at::Tensor lm_logits(const nlp__t5_model &m, at::Tensor hidden);
+
+/* Every tensor of the model with its Hugging Face name, in weight_specs()
+ * order (= torch's named_parameters(); a tied lm_head is shared.weight and
+ * not listed). The pointers address m's own fields. */
+std::vector<std::pair<std::string, at::Tensor *>> named_tensors(nlp__t5_model &m);
 
 } // namespace t5
 } // namespace nlp

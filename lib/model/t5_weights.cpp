@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <sstream>
 
@@ -123,6 +124,69 @@ nlp_status checked_weights(const nlp__t5_config &config, const char *path,
     return NLP_OK;
 }
 
+namespace {
+
+using Slots = std::map<std::string, at::Tensor *>;
+
+void attention_slots(Slots &s, const std::string &prefix, Attention &a)
+{
+    s[prefix + "q.weight"] = &a.q;
+    s[prefix + "k.weight"] = &a.k;
+    s[prefix + "v.weight"] = &a.v;
+    s[prefix + "o.weight"] = &a.o;
+}
+
+void feed_forward_slots(Slots &s, const std::string &prefix, FeedForward &ff)
+{
+    s[prefix + "wi.weight"] = &ff.wi;
+    s[prefix + "wi_0.weight"] = &ff.wi_0;
+    s[prefix + "wi_1.weight"] = &ff.wi_1;
+    s[prefix + "wo.weight"] = &ff.wo;
+}
+
+/* Where each Hugging Face name lives in the struct (a superset of the
+ * config's names: gated and plain feed-forward names both appear). */
+Slots slot_table(nlp__t5_model &m)
+{
+    Slots s;
+    s["shared.weight"] = &m.shared;
+    s["lm_head.weight"] = &m.lm_head;
+    s["encoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight"] = &m.enc_rel_bias;
+    s["decoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight"] = &m.dec_rel_bias;
+    s["encoder.final_layer_norm.weight"] = &m.enc_final_norm;
+    s["decoder.final_layer_norm.weight"] = &m.dec_final_norm;
+    for (size_t i = 0; i < m.encoder.size(); i++) {
+        std::string b = "encoder.block." + std::to_string(i) + ".layer.";
+        EncoderLayer &l = m.encoder[i];
+        s[b + "0.layer_norm.weight"] = &l.attn_norm;
+        s[b + "1.layer_norm.weight"] = &l.ff_norm;
+        attention_slots(s, b + "0.SelfAttention.", l.self);
+        feed_forward_slots(s, b + "1.DenseReluDense.", l.ff);
+    }
+    for (size_t i = 0; i < m.decoder.size(); i++) {
+        std::string b = "decoder.block." + std::to_string(i) + ".layer.";
+        DecoderLayer &l = m.decoder[i];
+        s[b + "0.layer_norm.weight"] = &l.self_norm;
+        s[b + "1.layer_norm.weight"] = &l.cross_norm;
+        s[b + "2.layer_norm.weight"] = &l.ff_norm;
+        attention_slots(s, b + "0.SelfAttention.", l.self);
+        attention_slots(s, b + "1.EncDecAttention.", l.cross);
+        feed_forward_slots(s, b + "2.DenseReluDense.", l.ff);
+    }
+    return s;
+}
+
+} // namespace
+
+std::vector<std::pair<std::string, at::Tensor *>> named_tensors(nlp__t5_model &m)
+{
+    Slots table = slot_table(m);
+    std::vector<std::pair<std::string, at::Tensor *>> out;
+    for (const WeightSpec &spec : weight_specs(m.config))
+        out.emplace_back(spec.name, table.at(spec.name));
+    return out;
+}
+
 } // namespace t5
 } // namespace nlp
 
@@ -160,48 +224,15 @@ bool activation_of(const nlp__t5_config &c, Activation &act)
     return true;
 }
 
-nlp::t5::Attention attention(nlp::TensorMap &w, const std::string &prefix)
-{
-    return {w[prefix + "q.weight"], w[prefix + "k.weight"], w[prefix + "v.weight"],
-            w[prefix + "o.weight"]};
-}
-
-nlp::t5::FeedForward feed_forward(nlp::TensorMap &w, const std::string &prefix, bool gated)
-{
-    nlp::t5::FeedForward ff;
-    if (gated) {
-        ff.wi_0 = w[prefix + "wi_0.weight"];
-        ff.wi_1 = w[prefix + "wi_1.weight"];
-    } else {
-        ff.wi = w[prefix + "wi.weight"];
-    }
-    ff.wo = w[prefix + "wo.weight"];
-    return ff;
-}
-
 /* Arrange checked weights (names as weight_specs gives them) into m. */
 void assemble(nlp__t5_model &m, nlp::TensorMap &w)
 {
-    const nlp__t5_config &c = m.config;
-    m.shared = w["shared.weight"];
-    m.lm_head = m.tied ? m.shared : w["lm_head.weight"];
-    m.enc_rel_bias = w["encoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight"];
-    m.dec_rel_bias = w["decoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight"];
-    m.enc_final_norm = w["encoder.final_layer_norm.weight"];
-    m.dec_final_norm = w["decoder.final_layer_norm.weight"];
-    for (int64_t i = 0; i < c.num_layers; i++) {
-        std::string b = "encoder.block." + std::to_string(i) + ".layer.";
-        m.encoder.push_back({w[b + "0.layer_norm.weight"], w[b + "1.layer_norm.weight"],
-                             attention(w, b + "0.SelfAttention."),
-                             feed_forward(w, b + "1.DenseReluDense.", m.gated)});
-    }
-    for (int64_t i = 0; i < c.num_decoder_layers; i++) {
-        std::string b = "decoder.block." + std::to_string(i) + ".layer.";
-        m.decoder.push_back({w[b + "0.layer_norm.weight"], w[b + "1.layer_norm.weight"],
-                             w[b + "2.layer_norm.weight"], attention(w, b + "0.SelfAttention."),
-                             attention(w, b + "1.EncDecAttention."),
-                             feed_forward(w, b + "2.DenseReluDense.", m.gated)});
-    }
+    m.encoder.resize(size_t(m.config.num_layers));
+    m.decoder.resize(size_t(m.config.num_decoder_layers));
+    for (auto &slot : nlp::t5::named_tensors(m))
+        *slot.second = w[slot.first];
+    if (m.tied)
+        m.lm_head = m.shared;
 }
 
 nlp_status check_config(const nlp__t5_config &c)

@@ -4,8 +4,8 @@
  * default mode. */
 #include "train/ner_task.hpp"
 #include "model/bert_train.hpp"
-#include "train/feature_cache.h"
-#include "train/files.h"
+#include "train/cached_features.hpp"
+#include "train/hf_files.hpp"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <jansson.h>
@@ -66,12 +66,6 @@ bool covers(const std::vector<std::string> &labels, const std::vector<const nlp_
     return true;
 }
 
-at::Tensor to_tensor(const int64_t *data, size_t rows, size_t cols)
-{
-    return at::from_blob(const_cast<int64_t *>(data), {(int64_t)rows, (int64_t)cols}, at::kLong)
-        .clone();
-}
-
 class NerTask final : public TrainTask {
 public:
     nlp__hf_config *cfg = nullptr;
@@ -102,17 +96,15 @@ public:
     bool can_evaluate() const override { return has_eval; }
     const char *default_metric() const override { return "overall_f1"; }
 
-    at::Tensor logits(const nlp__batch &b, bool train_mode)
+    at::Tensor logits(const BatchTensors &t, bool train_mode)
     {
-        at::Tensor ids = to_tensor(b.input_ids, b.rows, b.cols);
-        at::Tensor mask = to_tensor(b.attention_mask, b.rows, b.cols);
-        return bert_token_logits(model, ids, at::zeros_like(ids), mask, train_mode);
+        return bert_token_logits(model, t.ids, at::zeros_like(t.ids), t.mask, train_mode);
     }
 
     at::Tensor loss(const nlp__batch &b, bool train_mode) override
     {
-        return token_classification_loss(logits(b, train_mode),
-                                         to_tensor(b.labels, b.rows, b.label_cols));
+        BatchTensors t = batch_tensors(b);
+        return token_classification_loss(logits(t, train_mode), t.labels);
     }
 
     nlp_status evaluate(size_t batch_size, Metrics &out) override;
@@ -124,21 +116,14 @@ nlp_status NerTask::evaluate(size_t batch_size, Metrics &out)
     std::vector<const char *> gold, pred;
     std::vector<size_t> lengths;
     double loss_sum = 0;
-    std::vector<size_t> index(eval.count);
-    for (size_t i = 0; i < eval.count; i++)
-        index[i] = i;
-    for (size_t start = 0; start < eval.count; start += batch_size) {
-        size_t n = std::min(batch_size, eval.count - start);
-        nlp__batch b;
-        nlp_status st = nlp__collate(&eval, index.data() + start, n, pad_id(), &b);
-        if (st != NLP_OK)
-            return st;
-        at::Tensor lg = logits(b, false);
-        at::Tensor lab = to_tensor(b.labels, b.rows, b.label_cols);
-        loss_sum += token_classification_loss(lg, lab).item<double>() * (double)n;
+    /* Each word counts once, at its first subword (the only labelled one). */
+    auto score = [&](const nlp__batch &b) {
+        BatchTensors t = batch_tensors(b);
+        at::Tensor lg = logits(t, false);
+        loss_sum += token_classification_loss(lg, t.labels).item<double>() * (double)b.rows;
         at::Tensor arg = lg.argmax(-1).contiguous();
         const int64_t *p = arg.data_ptr<int64_t>();
-        for (size_t r = 0; r < n; r++) {
+        for (size_t r = 0; r < b.rows; r++) {
             size_t len = 0;
             for (size_t c = 0; c < b.cols; c++) {
                 int64_t g = b.labels[r * b.label_cols + c];
@@ -150,10 +135,13 @@ nlp_status NerTask::evaluate(size_t batch_size, Metrics &out)
             }
             lengths.push_back(len);
         }
-        nlp__batch_free(&b);
-    }
+        return NLP_OK;
+    };
+    nlp_status st = for_each_batch(eval, batch_size, pad_id(), score);
+    if (st != NLP_OK)
+        return st;
     nlp_seqeval_report *rep = nullptr;
-    nlp_status st = nlp_seqeval_evaluate(gold.data(), pred.data(), lengths.data(), lengths.size(),
+    st = nlp_seqeval_evaluate(gold.data(), pred.data(), lengths.data(), lengths.size(),
                                          nullptr, &rep);
     if (st != NLP_OK)
         return st;
@@ -181,32 +169,10 @@ nlp_status NerTask::save_model(const std::string &dir)
     return st;
 }
 
-/* Tokenize every sentence (or read the cached result). */
-nlp_status build_features(NerTask &t, const nlp_conll *c, const char *path,
-                          const nlp_train_options &o, bool label_all, size_t limit,
-                          nlp__feature_set &out)
+/* Tokenize sentences [0, n) into out. */
+nlp_status tokenize_sentences(NerTask &t, const nlp_conll *c, const char *path, size_t n,
+                              const nlp_train_options &o, bool label_all, nlp__feature_set &out)
 {
-    size_t n = nlp_conll_sentence_count(c);
-    n = limit && limit < n ? limit : n;
-    std::string opt = "ner/1|" + std::to_string(o.max_length) + "|" +
-                      std::to_string(label_all) + "|" + std::to_string(n) + "|";
-    for (const std::string &l : t.labels)
-        opt += l + ",";
-    uint64_t key = nlp__fnv1a(NLP__FNV_OFFSET, opt.data(), opt.size());
-    const char *tokfile = t.cfg->tokenizer.tokenizer_json ? t.cfg->tokenizer.tokenizer_json
-                                                          : t.cfg->tokenizer.vocab_txt;
-    nlp_status st = tokfile ? nlp__hash_file(tokfile, key, &key) : NLP_OK;
-    if (st == NLP_OK)
-        st = nlp__hash_file(path, key, &key);
-    if (st != NLP_OK)
-        return st;
-    std::string cache_dir = std::string(o.output_dir) + "/cache";
-    char *cache = nlp__feature_cache_path(cache_dir.c_str(), key);
-    std::unique_ptr<char, decltype(&free)> cache_guard(cache, &free);
-    if (o.use_cache && nlp__feature_cache_load(cache, key, &out) == NLP_OK)
-        return NLP_OK;
-    nlp_clear_error();
-
     std::vector<int32_t> cont(t.labels.size());
     std::vector<const char *> names;
     for (const std::string &l : t.labels)
@@ -216,6 +182,7 @@ nlp_status build_features(NerTask &t, const nlp_conll *c, const char *path,
     const char *const *tags = nlp_conll_tags(c);
     const size_t *lens = nlp_conll_lengths(c);
     size_t off = 0;
+    nlp_status st = NLP_OK;
     for (size_t s = 0; s < n && st == NLP_OK; off += lens[s], s++) {
         std::vector<size_t> wl(lens[s]);
         std::vector<int32_t> wlab(lens[s]);
@@ -237,9 +204,29 @@ nlp_status build_features(NerTask &t, const nlp_conll *c, const char *path,
         if (st != NLP_OK)
             st = nlp__wrap(st, "%s:%ld", path, nlp_conll_sentence_line(c, s));
     }
-    if (st == NLP_OK && o.use_cache && nlp__mkdirs(cache_dir.c_str()) == NLP_OK)
-        st = nlp__feature_cache_save(cache, key, &out);
     return st;
+}
+
+/* Tokenize every sentence (or read the cached result). */
+nlp_status build_features(NerTask &t, const nlp_conll *c, const char *path,
+                          const nlp_train_options &o, bool label_all, size_t limit,
+                          nlp__feature_set &out)
+{
+    size_t n = nlp_conll_sentence_count(c);
+    n = limit && limit < n ? limit : n;
+    std::string opt = "ner/1|" + std::to_string(o.max_length) + "|" +
+                      std::to_string(label_all) + "|" + std::to_string(n) + "|";
+    for (const std::string &l : t.labels)
+        opt += l + ",";
+    const char *tokfile = t.cfg->tokenizer.tokenizer_json ? t.cfg->tokenizer.tokenizer_json
+                                                          : t.cfg->tokenizer.vocab_txt;
+    uint64_t key = 0;
+    nlp_status st = feature_key(opt, tokfile, path, key);
+    if (st != NLP_OK)
+        return st;
+    return cached_features(o, key, [&] {
+        return tokenize_sentences(t, c, path, n, o, label_all, out);
+    }, out);
 }
 
 /* HF initialises a new classifier as N(0, initializer_range), bias 0. */
@@ -305,53 +292,6 @@ nlp_status ner_task_create(const char *base_dir, const char *train_path, const c
     report.eval_examples = t->eval.count;
     report.truncated = t->train.truncated;
     out = std::move(t);
-    return NLP_OK;
-}
-
-nlp_status write_hf_config(const std::string &base_dir, const std::string &dir,
-                           const std::vector<std::string> &labels, const char *architecture)
-{
-    std::string src = base_dir + "/config.json";
-    json_error_t err;
-    json_t *root = json_load_file(src.c_str(), 0, &err);
-    if (!root)
-        return nlp__fail_at(NLP_ERR_FORMAT, src.c_str(), err.line, "%s", err.text);
-    if (!labels.empty()) {
-        json_t *id2label = json_object(), *label2id = json_object();
-        for (size_t i = 0; i < labels.size(); i++) {
-            json_object_set_new(id2label, std::to_string(i).c_str(),
-                                json_string(labels[i].c_str()));
-            json_object_set_new(label2id, labels[i].c_str(), json_integer((json_int_t)i));
-        }
-        json_object_set_new(root, "id2label", id2label);
-        json_object_set_new(root, "label2id", label2id);
-    }
-    json_t *arch = json_array();
-    json_array_append_new(arch, json_string(architecture));
-    json_object_set_new(root, "architectures", arch);
-    char *text = json_dumps(root, JSON_INDENT(2) | JSON_SORT_KEYS | JSON_REAL_PRECISION(17));
-    json_decref(root);
-    if (!text)
-        return nlp__fail(NLP_ERR_NOMEM, "writing config.json");
-    std::string dst = dir + "/config.json";
-    nlp_status st = nlp__write_atomic(dst.c_str(), text, strlen(text));
-    free(text);
-    return st;
-}
-
-nlp_status copy_tokenizer_files(const std::string &base_dir, const std::string &dir)
-{
-    static const char *files[] = {"vocab.txt", "tokenizer.json", "tokenizer_config.json",
-                                  "special_tokens_map.json", "spiece.model",
-                                  "added_tokens.json"};
-    for (const char *f : files) {
-        std::string src = base_dir + "/" + f;
-        if (base_dir == dir || !nlp__file_exists(src.c_str()))
-            continue;
-        nlp_status st = nlp__copy_file(src.c_str(), (dir + "/" + f).c_str());
-        if (st != NLP_OK)
-            return st;
-    }
     return NLP_OK;
 }
 

@@ -15,14 +15,6 @@ nlp_status ner_task_create(const char *base_dir, const char *train_path, const c
                            const nlp_train_options &opts, std::unique_ptr<TrainTask> &out,
                            nlp_train_report &report);
 
-/* Hugging Face checkpoint helpers shared by the tasks. */
-/* Write dir/config.json: base config.json with id2label/label2id and
- * architectures replaced (labels may be empty: left as they are). */
-nlp_status write_hf_config(const std::string &base_dir, const std::string &dir,
-                           const std::vector<std::string> &labels, const char *architecture);
-/* Copy the tokenizer files base_dir has into dir. */
-nlp_status copy_tokenizer_files(const std::string &base_dir, const std::string &dir);
-
 } // namespace nlp
 
 #endif

@@ -257,6 +257,36 @@ void seed_torch(uint64_t seed)
 
 } // namespace
 
+static at::Tensor to_tensor(const int64_t *data, size_t rows, size_t cols)
+{
+    return at::from_blob(const_cast<int64_t *>(data), {(int64_t)rows, (int64_t)cols}, at::kLong)
+        .clone();
+}
+
+BatchTensors batch_tensors(const nlp__batch &b)
+{
+    return {to_tensor(b.input_ids, b.rows, b.cols), to_tensor(b.attention_mask, b.rows, b.cols),
+            to_tensor(b.labels, b.rows, b.label_cols)};
+}
+
+nlp_status for_each_batch(const nlp__feature_set &set, size_t batch_size, int32_t pad_id,
+                          const std::function<nlp_status(const nlp__batch &)> &fn)
+{
+    std::vector<size_t> index(set.count);
+    for (size_t i = 0; i < set.count; i++)
+        index[i] = i;
+    nlp_status st = NLP_OK;
+    for (size_t start = 0; start < set.count && st == NLP_OK; start += batch_size) {
+        size_t n = std::min(batch_size, set.count - start);
+        nlp__batch b;
+        st = nlp__collate(&set, index.data() + start, n, pad_id, &b);
+        if (st == NLP_OK)
+            st = fn(b);
+        nlp__batch_free(&b);
+    }
+    return st;
+}
+
 nlp_status run_training(TrainTask &task, const nlp_train_options &opts,
                         nlp_train_report &report)
 {

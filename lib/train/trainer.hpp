@@ -8,6 +8,7 @@
 #include "train/collate.h"
 #include "train/optim.hpp"
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -33,6 +34,18 @@ public:
     /* The default selection metric and whether larger is better for m. */
     virtual const char *default_metric() const = 0;
 };
+
+/* A collated batch as libtorch tensors [rows, cols] (labels [rows,
+ * label_cols]), int64, owning their memory. */
+struct BatchTensors {
+    at::Tensor ids, mask, labels;
+};
+BatchTensors batch_tensors(const nlp__batch &batch);
+
+/* Collate set in order, batch_size examples at a time, and call fn on each
+ * batch (fn's status stops the walk). */
+nlp_status for_each_batch(const nlp__feature_set &set, size_t batch_size, int32_t pad_id,
+                          const std::function<nlp_status(const nlp__batch &)> &fn);
 
 nlp_status run_training(TrainTask &task, const nlp_train_options &opts,
                         nlp_train_report &report);

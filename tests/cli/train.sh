@@ -1,5 +1,5 @@
 #!/bin/sh
-# nlp ner train|eval|compare and nlp toxic eval|compare on the fixtures.
+# nlp ner train|eval|compare and nlp toxic train|eval|compare on the fixtures.
 set -eu
 nlp=$1 shared=$2
 fail() { echo "FAIL: $*"; exit 1; }
@@ -57,4 +57,26 @@ if [ -d "$fx_t5" ] && [ -f "$tc/test.csv" ]; then
   set +e; $nlp toxic eval --model "$fx_t5" 2>/dev/null; rc=$?; set -e
   [ $rc -eq 2 ] || fail "toxic eval without --data: exit $rc"
   echo "ok: toxic eval/compare"
+
+  # ---- nlp toxic train, then eval of what it wrote ----
+  tt=$(mktemp -d)
+  $nlp toxic train --model "$fx_t5" --train "$tc/train.csv" --eval "$tc/test.jsonl" \
+      --out "$tt/run" --max-train-examples 32 --max-eval-examples 16 --batch-size 8 \
+      --epochs 1 --lr 1e-2 --max-length 48 --logging-steps 2 --balance oversample \
+      --prefix 'ToxicChat: ' --labels positive,negative \
+      > "$tt/report.json" 2> "$tt/progress.txt" || fail "toxic train: $(cat "$tt/progress.txt")"
+  grep -q '"steps": ' "$tt/report.json" || fail "toxic train report: $(cat "$tt/report.json")"
+  grep -q '^eval step ' "$tt/progress.txt" || fail "toxic train eval line"
+  for f in config.json model.safetensors spiece.model trainer_state.json log.jsonl curves.svg; do
+    [ -f "$tt/run/$f" ] || fail "toxic train wrote no $f"
+  done
+  grep -q '"eval_auprc"' "$tt/run/log.jsonl" || fail "log.jsonl has no toxicity evaluation"
+  grep -q '"prefix": "ToxicChat: "' "$tt/run/config.json" || fail "config.json lacks the prefix"
+  $nlp toxic eval --model "$tt/run" --data "$tc/test.csv" --max-examples 8 \
+      --labels positive,negative --json | grep -q '"auprc"' || fail "toxic eval of the trained model"
+  set +e; $nlp toxic train --model "$fx_t5" --train "$tc/train.csv" --out "$tt/x" \
+      --balance sometimes 2>/dev/null; rc=$?; set -e
+  [ $rc -eq 2 ] || fail "toxic train --balance sometimes: exit $rc"
+  rm -rf "$tt"
+  echo "ok: toxic train"
 fi

@@ -2,43 +2,13 @@
  * and resume, checkpoint layout, option checks. */
 #include "io/safetensors.h"
 #include "test_support.h"
+#include "train_files.h"
 
 #include <criterion/criterion.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-
-static char *slurp(const char *path, size_t *size)
-{
-    char *data = NULL;
-    cr_assert_eq(nlp__read_file(path, &data, size), NLP_OK, "%s", nlp_last_error());
-    return data;
-}
-
-static bool same_file(const char *a, const char *b)
-{
-    size_t na, nb;
-    char *da = slurp(a, &na), *db = slurp(b, &nb);
-    bool same = na == nb && memcmp(da, db, na) == 0;
-    free(da);
-    free(db);
-    return same;
-}
-
-static bool is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static char *path2(const char *dir, const char *name)
-{
-    char *p = nlp__path_join(dir, name);
-    cr_assert_not_null(p);
-    return p;
-}
 
 static nlp_train_options small_run(const char *out)
 {
@@ -100,12 +70,7 @@ Test(ner_train, cancelled_then_resumed_run_equals_uninterrupted_run, .timeout = 
     cr_assert_eq(rb.train_loss, ra.train_loss, "%.17g vs %.17g", rb.train_loss, ra.train_loss);
     const char *files[] = {"checkpoint-8/model.safetensors", "checkpoint-8/optimizer.safetensors",
                            "model.safetensors", "config.json"};
-    for (size_t i = 0; i < 4; i++) {
-        char *a = path2(out_a, files[i]), *b = path2(out_b, files[i]);
-        cr_assert(same_file(a, b), "%s differs after resume", files[i]);
-        free(a);
-        free(b);
-    }
+    assert_same_files(out_a, out_b, files, 4);
     free(ck3); free(ck6); free(base); free(train); free(valid); free(out_a); free(out_b);
 }
 
@@ -130,20 +95,7 @@ Test(ner_train, output_is_a_hugging_face_checkpoint_with_log_and_curves, .timeou
     cr_assert_gt(r.tokens_per_second, 0);
 
     char *w = path2(out, "model.safetensors");
-    nlp__st_file *got = NULL, *want = NULL;
-    cr_assert_eq(nlp__st_open(w, &got), NLP_OK, "%s", nlp_last_error());
-    cr_assert_eq(nlp__st_open(fixture_weights, &want), NLP_OK);
-    cr_assert_eq(nlp__st_count(got), nlp__st_count(want));
-    for (size_t i = 0; i < nlp__st_count(want); i++) {
-        const nlp__st_tensor *t = nlp__st_at(want, i);
-        const nlp__st_tensor *g = nlp__st_find(got, t->name);
-        cr_assert_not_null(g, "missing %s", t->name);
-        cr_assert_eq(g->dtype, NLP__F32);
-        cr_assert_eq(g->ndim, t->ndim);
-        cr_assert_arr_eq(g->shape, t->shape, sizeof(int64_t) * (size_t)t->ndim);
-    }
-    nlp__st_release(got);
-    nlp__st_release(want);
+    cr_assert(same_tensor_layout(fixture_weights, w), "tensor names, dtypes or shapes differ");
 
     char *cfg = path2(out, "config.json");
     json_error_t err;

@@ -55,6 +55,10 @@ int cli_ner_score(int argc, char **argv);
 
 int cli_toxic_eval(int argc, char **argv);    /* cmd_toxic_eval.c */
 int cli_toxic_compare(int argc, char **argv); /* cmd_toxic_compare.c */
+int cli_toxic_train(int argc, char **argv);   /* cmd_toxic_train.c */
+/* "TOXIC,OK" (e.g. "yes,no") into two labels, toxic first; the words point
+ * into spec, which is modified. 0, or 2 with the usage error printed. */
+int cli_toxic_parse_labels(char *spec, nlp_toxic_label labels[2]);
 
 /* Arguments `nlp toxic eval` and `compare` share (cmd_toxic_eval.c). */
 typedef struct cli_toxic_eval_args {

@@ -32,7 +32,7 @@ const char *cli_train_options_help(void)
            "  --weight-decay X      (0.01)          --max-grad-norm X    (1.0)\n"
            "  --grad-accum N        (1)             --seed N             (42)\n"
            "  --eval-steps N        (0: per epoch)  --logging-steps N    (50)\n"
-           "  --metric NAME         overall_f1 | accuracy | f1 | loss\n"
+           "  --metric NAME         overall_f1 | accuracy | f1 | loss | auprc\n"
            "  --save-total-limit N  (0: keep all)   --patience N         (0: off)\n"
            "  --max-steps N         --max-train-examples N   --max-eval-examples N\n"
            "  --max-length N        (128)           --group-by-length\n"

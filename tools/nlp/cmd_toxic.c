@@ -30,7 +30,8 @@ static void usage(FILE *out)
             "--jsonl reads {\"text\": ...} objects, one per line, from stdin.\n"
             "Default labels: --label yes=toxic --label no=ok; default prefix: the\n"
             "checkpoint's task prefix, else \"toxic: \". lmsys toxicchat-t5-large-v1.0:\n"
-            "  --prefix 'ToxicChat: ' --label positive=toxic --label negative=ok\n");
+            "  --prefix 'ToxicChat: ' --label positive=toxic --label negative=ok\n\n"
+            "Also: nlp toxic eval | compare | train (each with --help).\n");
 }
 
 /* "word=toxic" / "word=ok" (also "not", "safe"); the last '=' splits. */
@@ -207,9 +208,11 @@ int cli_toxic(int argc, char **argv)
         return cli_toxic_eval(argc - 1, argv + 1);
     if (strcmp(argv[1], "compare") == 0)
         return cli_toxic_compare(argc - 1, argv + 1);
+    if (strcmp(argv[1], "train") == 0)
+        return cli_toxic_train(argc - 1, argv + 1);
     if (strcmp(argv[1], "classify") != 0)
-        return cli_usage_error("toxic: unknown subcommand '%s' (classify, eval, compare)",
-                               argv[1]);
+        return cli_usage_error("toxic: unknown subcommand '%s' (classify, eval, compare, "
+                               "train)", argv[1]);
     toxic_args a = {0};
     int rc = parse_args(argc, argv, &a);
     if (rc)

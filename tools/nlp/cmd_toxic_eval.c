@@ -16,19 +16,16 @@ static const char usage[] =
     "--json prints {\"accuracy\", \"precision\", \"recall\", \"f1\", \"auprc\",\n"
     "\"confusion\": [[tn, fp], [fn, tp]], \"support\", \"count\"}.\n";
 
-/* "yes,no": the toxic word, then the harmless one. */
-static int parse_labels(char *spec, cli_toxic_eval_args *a)
+int cli_toxic_parse_labels(char *spec, nlp_toxic_label labels[2])
 {
     char *comma = strchr(spec, ',');
     if (!comma || comma == spec || !comma[1])
         return cli_usage_error("toxic: --labels wants TOXIC,OK (e.g. yes,no)");
     *comma = '\0';
-    a->labels[0].word = spec;
-    a->labels[0].is_toxic = 1;
-    a->labels[1].word = comma + 1;
-    a->labels[1].is_toxic = 0;
-    a->options.labels = a->labels;
-    a->options.label_count = 2;
+    labels[0].word = spec;
+    labels[0].is_toxic = 1;
+    labels[1].word = comma + 1;
+    labels[1].is_toxic = 0;
     return 0;
 }
 
@@ -55,8 +52,10 @@ int cli_toxic_eval_parse(int argc, char **argv, int max_models, const char *help
         } else if (strcmp(f, "--prefix") == 0) {
             a->options.prefix = argv[++i];
         } else if (strcmp(f, "--labels") == 0) {
-            if (parse_labels(argv[++i], a))
+            if (cli_toxic_parse_labels(argv[++i], a->labels))
                 return 2;
+            a->options.labels = a->labels;
+            a->options.label_count = 2;
         } else if (strcmp(f, "--text-column") == 0) {
             a->text_column = argv[++i];
         } else if (strcmp(f, "--label-column") == 0) {
