@@ -139,10 +139,10 @@ static void write_texts(const char *path, size_t rows)
     if (!f)
         die(path);
     for (size_t r = 0; r < rows; r++) {
-        fputs("{\"text\": \"", f);
+        fputs("{\"user_input\": \"", f);
         for (int w = 0; w < 600; w++)
             fputs(w ? " hello" : "hello", f);
-        fprintf(f, "\", \"label\": %zu}\n", r % 2);
+        fprintf(f, "\", \"toxicity\": %zu}\n", r % 2);
     }
     fclose(f);
 }

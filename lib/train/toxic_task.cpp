@@ -67,7 +67,7 @@ public:
     bool can_evaluate() const override { return eval_count > 0; }
     const char *default_metric() const override { return "f1"; }
 
-    /* Row b is a toxic example when its target is the toxic label word. */
+    /* Row r of b is a toxic example when its target is the toxic word. */
     bool toxic_row(const nlp__batch &b, size_t r) const
     {
         size_t j = target[1], begin = toxic->candidate_offsets[j];
@@ -84,10 +84,11 @@ public:
     {
         BatchTensors t = batch_tensors(b);
         at::Tensor weights;
-        if (weighted && train_mode) {
-            weights = at::empty({(int64_t)b.rows}, at::kFloat);
+        if (weighted && train_mode) { /* the eval loss stays the plain mean */
+            std::vector<float> w(b.rows);
             for (size_t r = 0; r < b.rows; r++)
-                weights[(int64_t)r] = class_weight[toxic_row(b, r)];
+                w[r] = (float)class_weight[toxic_row(b, r)];
+            weights = at::tensor(w);
         }
         return t5::seq2seq_loss(model(), t.ids, t.mask.to(at::kFloat), t.labels,
                                 train_mode ? dropout : 0.0, weights);

@@ -9,7 +9,7 @@
 static const char usage[] =
     "usage: nlp toxic eval --model DIR --data FILE [--json] [--prefix P]\n"
     "                      [--labels TOXIC,OK] [--text-column C] [--label-column C]\n"
-    "                      [--max-examples N] [--score-only]\n"
+    "                      [--max-examples N] [--max-input-tokens N] [--score-only]\n"
     "\n"
     "Classify every row of FILE (CSV or JSON Lines; toxic-chat's user_input and\n"
     "toxicity columns by default) and score the verdicts against the labels.\n"
@@ -62,6 +62,11 @@ int cli_toxic_eval_parse(int argc, char **argv, int max_models, const char *help
             a->label_column = argv[++i];
         } else if (strcmp(f, "--max-examples") == 0) {
             a->max_examples = (size_t)strtoull(argv[++i], NULL, 10);
+        } else if (strcmp(f, "--max-input-tokens") == 0) {
+            int n = atoi(argv[++i]);
+            if (n < 1)
+                return cli_usage_error("toxic: --max-input-tokens wants a number >= 1");
+            a->options.max_input_tokens = n;
         } else {
             return cli_usage_error("toxic: unexpected argument '%s'\n%s", f, help);
         }
