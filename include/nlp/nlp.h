@@ -549,7 +549,9 @@ typedef struct nlp_toxic_options {
     const char *prefix;     /* put before every text; NULL: the checkpoint's
                                task_specific_params prefix if config.json
                                names exactly one, else "toxic: " */
-    const nlp_toxic_label *labels; /* NULL: {"yes", toxic}, {"no", not} */
+    const nlp_toxic_label *labels; /* NULL: the checkpoint's task_specific_params
+                               label_words (nlp_toxic_train writes them),
+                               else {"yes", toxic}, {"no", not} */
     size_t label_count;
     int max_input_tokens;   /* encoder input limit, </s> included (default 512) */
     int max_new_tokens;     /* generation limit; 0 (default): the longest
@@ -982,10 +984,10 @@ NLP_API nlp_status nlp_ner_train(const char *base_dir, const char *train_path,
  * scores "f1" (toxic class, the default selection metric), "accuracy",
  * "precision", "recall", "auprc" and "loss" (teacher-forced). Checkpoints
  * are T5ForConditionalGeneration in Hugging Face layout; config.json's
- * task_specific_params becomes {"toxicity": {"prefix": <prefix>}}, so
- * nlp_toxic_load finds the prefix again (label words other than yes/no must
- * be given again when loading). report may be NULL. Errors as
- * nlp_ner_train, plus those of nlp_toxic_load for the label words. */
+ * task_specific_params becomes {"toxicity": {"prefix": <prefix>,
+ * "label_words": [{"word": "yes", "toxic": true}, ...]}}, so nlp_toxic_load
+ * with NULL prefix and labels uses them again. report may be NULL. Errors
+ * as nlp_ner_train, plus those of nlp_toxic_load for the label words. */
 NLP_API nlp_status nlp_toxic_train(const char *base_dir, const char *train_path,
                                    const char *eval_path, const nlp_toxic_options *model_opts,
                                    const nlp_train_options *opts, nlp_train_report *report);

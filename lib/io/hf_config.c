@@ -175,8 +175,40 @@ static nlp_status read_ff_proj(nlp__t5_config *t, const char *file, const json_t
     return nlp__json_string(file, root, "dense_act_fn", &t->dense_act_fn);
 }
 
+/* The label words of the task that names the prefix:
+ * "label_words": [{"word": "yes", "toxic": true}, ...]. */
+static nlp_status read_label_words(nlp__t5_config *t, const char *file, const json_t *task)
+{
+    const json_t *words = json_object_get(task, "label_words");
+    if (!words)
+        return NLP_OK;
+    size_t n = json_is_array(words) ? json_array_size(words) : 0;
+    for (size_t i = 0; i < n; i++) {
+        const json_t *w = json_array_get(words, i);
+        if (!json_is_string(json_object_get(w, "word")) ||
+            !json_is_boolean(json_object_get(w, "toxic")))
+            n = 0;
+    }
+    if (n == 0)
+        return nlp__fail_at(NLP_ERR_FORMAT, file, 0, "\"label_words\" must be a non-empty "
+                            "array of {\"word\": string, \"toxic\": boolean}");
+    t->task_label_words = nlp__calloc(n, sizeof *t->task_label_words);
+    t->task_label_toxic = nlp__calloc(n, sizeof *t->task_label_toxic);
+    if (!t->task_label_words || !t->task_label_toxic)
+        return NLP_ERR_NOMEM;
+    t->task_label_count = n;
+    for (size_t i = 0; i < n; i++) {
+        const json_t *w = json_array_get(words, i);
+        t->task_label_toxic[i] = json_is_true(json_object_get(w, "toxic"));
+        if (!(t->task_label_words[i] = nlp__strdup(json_string_value(json_object_get(w, "word")))))
+            return NLP_ERR_NOMEM;
+    }
+    return NLP_OK;
+}
+
 /* task_specific_params {"task": {"prefix": "...", ...}, ...}: the prefix
- * when exactly one task has one; t5-small's several stay NULL. */
+ * (and label words) when exactly one task has a prefix; t5-small's several
+ * stay NULL. */
 static nlp_status read_task_prefix(nlp__t5_config *t, const char *file, const json_t *root)
 {
     const json_t *tasks = json_object_get(root, "task_specific_params");
@@ -185,19 +217,22 @@ static nlp_status read_task_prefix(nlp__t5_config *t, const char *file, const js
     if (!json_is_object(tasks))
         return nlp__fail_at(NLP_ERR_FORMAT, file, 0, "\"task_specific_params\" must be an "
                             "object");
-    const char *prefix = NULL, *name;
+    const json_t *chosen = NULL;
+    const char *name;
     size_t found = 0;
     json_t *task;
     json_object_foreach((json_t *)tasks, name, task) {
         const json_t *p = json_is_object(task) ? json_object_get(task, "prefix") : NULL;
         if (json_is_string(p)) {
-            prefix = json_string_value(p);
+            chosen = task;
             found++;
         }
     }
-    if (found == 1 && !(t->task_prefix = nlp__strdup(prefix)))
+    if (found != 1)
+        return NLP_OK;
+    if (!(t->task_prefix = nlp__strdup(json_string_value(json_object_get(chosen, "prefix")))))
         return NLP_ERR_NOMEM;
-    return NLP_OK;
+    return read_label_words(t, file, chosen);
 }
 
 #undef POS
@@ -351,6 +386,8 @@ void nlp__hf_config_free(nlp__hf_config *c)
     free(c->t5.feed_forward_proj);
     free(c->t5.dense_act_fn);
     free(c->t5.task_prefix);
+    free_strings(c->t5.task_label_words, c->t5.task_label_count);
+    free(c->t5.task_label_toxic);
     nlp__hf_tokenizer_files_free(&c->tokenizer);
     free(c->weights_path);
     free(c);

@@ -34,6 +34,11 @@ typedef struct nlp__t5_config {
     char *dense_act_fn;       /* "relu", "gelu_new" */
     bool tie_word_embeddings; /* default true */
     char *task_prefix;        /* task_specific_params.*.prefix if exactly one found, else NULL */
+    /* That task's "label_words": [{"word": "yes", "toxic": true}, ...]
+     * (written by nlp_toxic_train); 0 and NULL when absent. */
+    size_t task_label_count;
+    char **task_label_words;
+    bool *task_label_toxic;
 } nlp__t5_config;
 
 /* Tokenizer files found in the directory (absolute or dir-joined paths;

@@ -205,6 +205,9 @@ void config_copy(nlp__t5_config &dst, const nlp__t5_config &src)
     dst.feed_forward_proj = dup_or_null(src.feed_forward_proj);
     dst.dense_act_fn = dup_or_null(src.dense_act_fn);
     dst.task_prefix = dup_or_null(src.task_prefix);
+    dst.task_label_count = 0; /* the model does not need them */
+    dst.task_label_words = nullptr;
+    dst.task_label_toxic = nullptr;
 }
 
 /* Hugging Face's ACT2FN names that T5 checkpoints use. */

@@ -111,6 +111,22 @@ static nlp_status set_labels(nlp_toxic_model *m, const nlp_toxic_label *labels, 
     return NLP_OK;
 }
 
+/* The label words config.json names (see hf_config.h), else the defaults. */
+static nlp_status checkpoint_labels(nlp_toxic_model *m)
+{
+    const nlp__t5_config *c = &m->t5->config->t5;
+    if (c->task_label_count == 0)
+        return set_labels(m, NULL, 0);
+    nlp_toxic_label *labels = nlp__calloc(c->task_label_count, sizeof *labels);
+    if (!labels)
+        return NLP_ERR_NOMEM;
+    for (size_t i = 0; i < c->task_label_count; i++)
+        labels[i] = (nlp_toxic_label){c->task_label_words[i], c->task_label_toxic[i]};
+    nlp_status st = set_labels(m, labels, c->task_label_count);
+    free(labels);
+    return st;
+}
+
 static nlp_status configure(nlp_toxic_model *m, const char *dir, const nlp__toxic_settings *s)
 {
     nlp_status st = nlp__t5_text_load(dir, s->device, &m->t5);
@@ -122,7 +138,7 @@ static nlp_status configure(nlp_toxic_model *m, const char *dir, const nlp__toxi
     if (!(m->prefix = nlp__strdup(prefix)))
         return NLP_ERR_NOMEM;
     m->max_input_tokens = s->max_input_tokens ? s->max_input_tokens : 512;
-    st = set_labels(m, s->labels, s->label_count);
+    st = s->labels ? set_labels(m, s->labels, s->label_count) : checkpoint_labels(m);
     if (st == NLP_OK && s->max_new_tokens)
         m->max_new_tokens = s->max_new_tokens;
     if (s->score_only)

@@ -154,9 +154,14 @@ nlp_status ToxicTask::save_model(const std::string &dir)
     for (auto &p : params)
         w[p.first] = p.second.detach().contiguous();
     nlp_status st = save_weights((dir + "/model.safetensors").c_str(), w);
-    /* The prefix goes where nlp_toxic_load (and HF pipelines) look for it. */
-    json_t *extra = json_pack("{s:{s:{s:s}}}", "task_specific_params", "toxicity", "prefix",
-                              toxic->prefix);
+    /* Prefix and label words go where nlp_toxic_load looks for them (the
+     * prefix also where HF pipelines do). */
+    json_t *words = json_array();
+    for (size_t i = 0; i < toxic->label_count; i++)
+        json_array_append_new(words, json_pack("{s:s,s:b}", "word", toxic->labels[i].word,
+                                               "toxic", (int)toxic->labels[i].toxic));
+    json_t *extra = json_pack("{s:{s:{s:s,s:o}}}", "task_specific_params", "toxicity",
+                              "prefix", toxic->prefix, "label_words", words);
     if (st == NLP_OK)
         st = write_hf_config(model_dir, dir, {}, "T5ForConditionalGeneration", extra);
     else

@@ -72,8 +72,10 @@ if [ -d "$fx_t5" ] && [ -f "$tc/test.csv" ]; then
   done
   grep -q '"eval_auprc"' "$tt/run/log.jsonl" || fail "log.jsonl has no toxicity evaluation"
   grep -q '"prefix": "ToxicChat: "' "$tt/run/config.json" || fail "config.json lacks the prefix"
-  $nlp toxic eval --model "$tt/run" --data "$tc/test.csv" --max-examples 8 \
-      --labels positive,negative --json | grep -q '"auprc"' || fail "toxic eval of the trained model"
+  grep -q '"word": "positive"' "$tt/run/config.json" || fail "config.json lacks the label words"
+  # Prefix and label words come from config.json.
+  $nlp toxic eval --model "$tt/run" --data "$tc/test.csv" --max-examples 8 --json \
+    | grep -q '"auprc"' || fail "toxic eval of the trained model"
   set +e; $nlp toxic train --model "$fx_t5" --train "$tc/train.csv" --out "$tt/x" \
       --balance sometimes 2>/dev/null; rc=$?; set -e
   [ $rc -eq 2 ] || fail "toxic train --balance sometimes: exit $rc"

@@ -185,6 +185,24 @@ Test(hf_config, defaults_label2id_task_prefix_and_huge_max_length)
     cr_assert_eq(c->n_architectures, 0);
     nlp__hf_config_free(c);
 
+    /* Label words beside the prefix (as nlp_toxic_train writes them). */
+    dir = make_dir("hf-label-words", "{\"model_type\": \"t5\", \"task_specific_params\": "
+                   "{\"toxicity\": {\"prefix\": \"ToxicChat: \", \"label_words\": "
+                   "[{\"word\": \"positive\", \"toxic\": true}, "
+                   "{\"word\": \"negative\", \"toxic\": false}]}}}", NULL);
+    c = load_ok(dir);
+    cr_assert_str_eq(c->t5.task_prefix, "ToxicChat: ");
+    cr_assert_eq(c->t5.task_label_count, 2);
+    cr_assert_str_eq(c->t5.task_label_words[0], "positive");
+    cr_assert(c->t5.task_label_toxic[0]);
+    cr_assert_str_eq(c->t5.task_label_words[1], "negative");
+    cr_assert_not(c->t5.task_label_toxic[1]);
+    nlp__hf_config_free(c);
+    dir = make_dir("hf-bad-label-words", "{\"model_type\": \"t5\", \"task_specific_params\": "
+                   "{\"toxicity\": {\"prefix\": \"t: \", \"label_words\": "
+                   "[{\"word\": \"yes\", \"toxic\": 1}]}}}", NULL);
+    expect_fail(dir, NLP_ERR_FORMAT, "label_words");
+
     /* Several tasks with prefixes (as t5-small's config): no single one. */
     dir = make_dir("hf-prefixes", "{\"model_type\": \"t5\", \"task_specific_params\": "
                    "{\"a\": {\"prefix\": \"a: \"}, \"b\": {\"prefix\": \"b: \"}}}", NULL);

@@ -1,6 +1,7 @@
 /* nlp_toxic_train end to end on the tiny T5 fixtures: learning, cancel and
  * resume, the Hugging Face checkpoint it writes, class balance, errors. */
 #include "core/core.h"
+#include "task/toxic.h"
 #include "test_support.h"
 #include "train_files.h"
 
@@ -158,11 +159,15 @@ Test(toxic_train, output_is_a_hugging_face_checkpoint, .timeout = 300)
         cr_assert(nlp__file_exists(f), "%s missing", must[i]);
         free(f);
     }
-    nlp_toxic_options lo = nlp_toxic_options_default();
-    lo.labels = words;
-    lo.label_count = 2;
+    /* Prefix and label words come back from config.json. */
     nlp_toxic_model *m = NULL;
-    cr_assert_eq(nlp_toxic_load(out, &lo, &m), NLP_OK, "%s", nlp_last_error());
+    cr_assert_eq(nlp_toxic_load(out, NULL, &m), NLP_OK, "%s", nlp_last_error());
+    cr_assert_str_eq(m->prefix, "ToxicChat: ");
+    cr_assert_eq(m->label_count, 2);
+    cr_assert_str_eq(m->labels[0].word, "negative");
+    cr_assert_not(m->labels[0].toxic);
+    cr_assert_str_eq(m->labels[1].word, "positive");
+    cr_assert(m->labels[1].toxic);
     nlp_toxic_result *res = NULL;
     cr_assert_eq(nlp_toxic_classify(m, "hello there", 11, &res), NLP_OK, "%s", nlp_last_error());
     cr_assert(res->score >= 0 && res->score <= 1);
