@@ -28,8 +28,9 @@ static void usage(FILE *out)
             "  {\"text\": ..., \"toxic\": true, \"score\": 0.93, \"generated\": \"yes\", "
             "\"matched\": true}\n"
             "--jsonl reads {\"text\": ...} objects, one per line, from stdin.\n"
-            "Default labels: --label yes=toxic --label no=ok; default prefix: the\n"
-            "checkpoint's task prefix, else \"toxic: \". lmsys toxicchat-t5-large-v1.0:\n"
+            "Defaults: the checkpoint's task prefix and label words (config.json's\n"
+            "task_specific_params), else \"toxic: \" and --label yes=toxic --label no=ok.\n"
+            "lmsys toxicchat-t5-large-v1.0:\n"
             "  --prefix 'ToxicChat: ' --label positive=toxic --label negative=ok\n\n"
             "Also: nlp toxic eval | compare | train (each with --help).\n");
 }

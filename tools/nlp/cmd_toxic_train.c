@@ -17,7 +17,8 @@ static const char usage[] =
     "\n%s"
     "  --text-column C       --label-column C\n"
     "  --prefix P            (the checkpoint's task prefix, else \"toxic: \")\n"
-    "  --labels TOXIC,OK     label words (yes,no)\n"
+    "  --labels TOXIC,OK     label words (the checkpoint's, else yes,no); both\n"
+    "                        are stored in DIR/config.json with the prefix\n"
     "  --balance MODE        none | oversample | weight: repeat toxic rows until\n"
     "                        they match the others, or weight each class's loss\n"
     "                        by n / (2 n_class) (none)\n";
