@@ -975,9 +975,9 @@ NLP_API nlp_status nlp_ner_train(const char *base_dir, const char *train_path,
  * cross-entropy over target tokens), with the config's dropout_rate.
  * model_opts (may be NULL) gives the prefix and label words as for
  * nlp_toxic_load (defaults: the checkpoint's prefix or "toxic: ", yes/no);
- * it needs a toxic and a non-toxic word; its device, max_input_tokens and
- * score_only are not used (training runs on the CPU; evaluation reads
- * max_length tokens). opts->class_balance: NLP_BALANCE_OVERSAMPLE repeats
+ * it needs a toxic and a non-toxic word; its num_threads is applied; its
+ * device, max_input_tokens and score_only are not used (training runs on
+ * the CPU; evaluation reads max_length tokens). opts->class_balance: NLP_BALANCE_OVERSAMPLE repeats
  * the toxic training rows until they match the others;
  * NLP_BALANCE_LOSS_WEIGHT weights each row's loss by n / (2 n_class).
  * Evaluation classifies the eval texts as nlp_toxic_classify does and

@@ -129,8 +129,10 @@ static nlp_status toxic_settings(const nlp_toxic_options *given, nlp__toxic_sett
         return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_train: labels given with label_count 0");
     if (o.prefix && (st = nlp__utf8_check(o.prefix, strlen(o.prefix))) != NLP_OK)
         return nlp__wrap(st, "prefix");
-    out = nlp__toxic_settings{o.prefix, o.labels, o.label_count, 0, 0, false, "cpu"};
-    return NLP_OK;
+    const char *device = nullptr; /* also applies num_threads when > 0 */
+    st = nlp__t5_api_runtime("cpu", o.num_threads, &device);
+    out = nlp__toxic_settings{o.prefix, o.labels, o.label_count, 0, 0, false, device};
+    return st;
 }
 
 extern "C" nlp_status nlp_toxic_train(const char *base_dir, const char *train_path,

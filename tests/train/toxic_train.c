@@ -1,5 +1,6 @@
 /* nlp_toxic_train end to end on the tiny T5 fixtures: learning, cancel and
  * resume, the Hugging Face checkpoint it writes, class balance, errors. */
+#define _POSIX_C_SOURCE 200809L /* symlink */
 #include "core/core.h"
 #include "task/toxic.h"
 #include "test_support.h"
@@ -10,6 +11,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static nlp_train_options small_run(const char *out)
 {
@@ -67,9 +69,37 @@ static void paths_free(paths *p)
     free(p->test);
 }
 
+/* A copy of a fixture folder whose config sets dropout_rate (the fixtures
+ * have 0), so the run draws dropout masks: resume must restore the
+ * generator too. The other files are symlinks. */
+static char *with_dropout(const char *fixture, double rate)
+{
+    char *dir = nlp__strdup(scratch_dir("toxic_train_dropout_base"));
+    const char *files[] = {"model.safetensors", "spiece.model", "tokenizer_config.json",
+                           "special_tokens_map.json", "added_tokens.json"};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        char *src = path2(shared_path(fixture), files[i]), *dst = path2(dir, files[i]);
+        cr_assert_eq(symlink(src, dst), 0, "%s", dst);
+        free(src);
+        free(dst);
+    }
+    char *cfg_in = path2(shared_path(fixture), "config.json"), *cfg_out = path2(dir, "config.json");
+    json_error_t err;
+    json_t *cfg = json_load_file(cfg_in, 0, &err);
+    cr_assert_not_null(cfg, "%s", err.text);
+    json_object_set_new(cfg, "dropout_rate", json_real(rate));
+    cr_assert_eq(json_dump_file(cfg, cfg_out, 0), 0);
+    json_decref(cfg);
+    free(cfg_in);
+    free(cfg_out);
+    return dir;
+}
+
 Test(toxic_train, learns_and_resumes_bit_identically, .timeout = 600)
 {
     paths p = data_paths("fixtures/t5-tiny");
+    free(p.base);
+    p.base = with_dropout("fixtures/t5-tiny", 0.1);
     char *out_a = nlp__strdup(scratch_dir("toxic_train_a"));
     char *out_b = nlp__strdup(scratch_dir("toxic_train_b"));
 
