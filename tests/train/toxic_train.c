@@ -137,6 +137,11 @@ Test(toxic_train, learns_and_resumes_bit_identically, .timeout = 600)
     const char *files[] = {"checkpoint-8/model.safetensors", "checkpoint-8/optimizer.safetensors",
                            "model.safetensors", "config.json"};
     assert_same_files(out_a, out_b, files, 4);
+    /* Tied embeddings: shared.weight only, as transformers saves it. */
+    char *want = nlp__strdup(shared_path("fixtures/t5-tiny/model.safetensors"));
+    char *got = path2(out_a, "model.safetensors");
+    cr_assert(same_tensor_layout(want, got), "tensor names, dtypes or shapes differ");
+    free(want); free(got);
     free(ck3); free(out_a); free(out_b);
     paths_free(&p);
 }
