@@ -115,13 +115,18 @@ nlp_status nlp__ner_feature_push(nlp__feature_set *set, const nlp__encoding *enc
     return st;
 }
 
+size_t nlp__t5_text_keep(size_t n_text, size_t max_length)
+{
+    return n_text < max_length ? n_text : max_length - 1;
+}
+
 nlp_status nlp__t5_feature_push(nlp__feature_set *set, const int32_t *text_ids, size_t n_text,
                                 const int32_t *label_ids, size_t n_label, int32_t eos_id,
                                 uint32_t max_length)
 {
     if (max_length < 1)
         return nlp__fail(NLP_ERR_INVALID_ARG, "max_length must be >= 1");
-    size_t keep = n_text < max_length ? n_text : max_length - 1;
+    size_t keep = nlp__t5_text_keep(n_text, max_length);
     int32_t *buf = nlp__malloc((keep + 1 + n_label + 1) * sizeof *buf);
     if (!buf)
         return NLP_ERR_NOMEM;

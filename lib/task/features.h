@@ -62,8 +62,13 @@ nlp_status nlp__ner_feature_push(nlp__feature_set *set, const nlp__encoding *enc
                                  const int32_t *continuation, bool label_all_tokens,
                                  uint32_t max_length);
 
+/* How many of n_text ids a T5 input of at most max_length tokens keeps:
+ * all when they fit with </s>, else max_length - 1 (</s> is never cut).
+ * The one truncation rule of inference (nlp__t5_text_input) and training. */
+size_t nlp__t5_text_keep(size_t n_text, size_t max_length);
+
 /* A T5 feature: text_ids are the ids of prefix + text WITHOUT </s>; the
- * input is text_ids cut to max_length - 1, then </s>; labels are
+ * input is text_ids cut by nlp__t5_text_keep, then </s>; labels are
  * label_ids (without </s>) followed by </s>. */
 nlp_status nlp__t5_feature_push(nlp__feature_set *set, const int32_t *text_ids, size_t n_text,
                                 const int32_t *label_ids, size_t n_label, int32_t eos_id,

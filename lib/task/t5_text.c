@@ -1,6 +1,7 @@
 /* t5_text.c - texts in, padded encoder batches out, and generated ids back
  * to text, for a loaded T5 checkpoint. */
 #include "task/t5_text.h"
+#include "task/features.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -52,25 +53,31 @@ nlp_status nlp__t5_text_load(const char *dir, const char *device, nlp__t5_text *
     return NLP_OK;
 }
 
+nlp_status nlp__t5_text_encode(const nlp__t5_text *t5, const char *prefix, const char *text,
+                               size_t len, nlp__encoding *enc)
+{
+    size_t plen = prefix ? strlen(prefix) : 0;
+    char *joined = nlp__malloc(plen + len + 1);
+    if (!joined)
+        return NLP_ERR_NOMEM;
+    memcpy(joined, prefix ? prefix : "", plen);
+    if (len)
+        memcpy(joined + plen, text, len);
+    joined[plen + len] = '\0';
+    nlp_status st = nlp__t5_encode(t5->tokenizer, joined, plen + len, false, enc);
+    free(joined);
+    return st;
+}
+
 nlp_status nlp__t5_text_input(const nlp__t5_text *t5, const char *prefix, const char *text,
                               size_t len, size_t max_tokens, nlp__t5_input *out)
 {
     if (max_tokens < 1)
         return nlp__fail(NLP_ERR_INVALID_ARG, "max_input_tokens must be at least 1");
-    /* The prefix is part of the text, as in tokenizer(prefix + text). */
-    size_t plen = prefix ? strlen(prefix) : 0;
-    char *joined = nlp__malloc(plen + len + 1);
     nlp__encoding *enc = nlp__encoding_new();
-    nlp_status st = joined && enc ? NLP_OK : NLP_ERR_NOMEM;
+    nlp_status st = enc ? nlp__t5_text_encode(t5, prefix, text, len, enc) : NLP_ERR_NOMEM;
     if (st == NLP_OK) {
-        memcpy(joined, prefix ? prefix : "", plen);
-        if (len)
-            memcpy(joined + plen, text, len);
-        joined[plen + len] = '\0';
-        st = nlp__t5_encode(t5->tokenizer, joined, plen + len, false, enc);
-    }
-    if (st == NLP_OK) {
-        size_t keep = enc->count < max_tokens - 1 ? enc->count : max_tokens - 1;
+        size_t keep = nlp__t5_text_keep(enc->count, max_tokens);
         out->ids = nlp__malloc((keep + 1) * sizeof *out->ids);
         if (!out->ids) {
             st = NLP_ERR_NOMEM;
@@ -80,7 +87,6 @@ nlp_status nlp__t5_text_input(const nlp__t5_text *t5, const char *prefix, const 
             out->count = keep + 1;
         }
     }
-    free(joined);
     nlp__encoding_free_internal(enc);
     return st;
 }

@@ -25,8 +25,14 @@ typedef struct nlp__t5_text {
 nlp_status nlp__t5_text_load(const char *dir, const char *device, nlp__t5_text **out);
 void nlp__t5_text_free(nlp__t5_text *t5); /* NULL ok */
 
-/* Token ids of one input: prefix + text, cut to max_tokens - 1 pieces, then
- * </s> (so truncation never drops </s>). ids is malloc'd. */
+/* The pieces of prefix + text (tokenized as one string, as
+ * tokenizer(prefix + text) does), without </s>, appended to enc. */
+nlp_status nlp__t5_text_encode(const nlp__t5_text *t5, const char *prefix, const char *text,
+                               size_t len, nlp__encoding *enc);
+
+/* Token ids of one input: nlp__t5_text_encode's pieces cut by
+ * nlp__t5_text_keep to fit max_tokens, then </s> (so truncation never
+ * drops </s>). ids is malloc'd. */
 typedef struct nlp__t5_input {
     int32_t *ids;
     size_t count;

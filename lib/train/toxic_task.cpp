@@ -171,20 +171,18 @@ nlp_status ToxicTask::save_model(const std::string &dir)
     return st;
 }
 
-/* Tokenize rows [0, n) of d into out. */
+/* Tokenize rows [0, n) of d into out, as nlp__t5_text_input reads a text
+ * for classification (same pieces, same truncation rule). */
 nlp_status tokenize_rows(const ToxicTask &t, const nlp__text_data *d, size_t n,
                          const nlp_train_options &o, nlp__feature_set &out)
 {
     const nlp_toxic_model *m = t.toxic;
-    std::string joined;
     nlp_status st = NLP_OK;
     for (size_t i = 0; i < n && st == NLP_OK; i++) {
-        joined.assign(m->prefix);
-        joined.append(d->rows[i].text, d->rows[i].length);
         nlp__encoding *enc = nlp__encoding_new();
         if (!enc)
             return NLP_ERR_NOMEM;
-        st = nlp__t5_encode(m->t5->tokenizer, joined.data(), joined.size(), false, enc);
+        st = nlp__t5_text_encode(m->t5, m->prefix, d->rows[i].text, d->rows[i].length, enc);
         size_t j = t.target[d->rows[i].label != 0];
         size_t begin = m->candidate_offsets[j], len = m->candidate_offsets[j + 1] - begin;
         if (st == NLP_OK)
