@@ -14,29 +14,39 @@ nlp_toxic_options nlp_toxic_options_default(void)
     return o;
 }
 
+nlp_status nlp__toxic_api_settings(const nlp_toxic_options *given, nlp_toxic_options *o,
+                                   nlp__toxic_settings *out)
+{
+    *o = nlp_toxic_options_default();
+    nlp_status st = nlp__t5_api_options(o, sizeof *o, given);
+    if (st != NLP_OK)
+        return st;
+    if (o->max_input_tokens < 1 || o->max_new_tokens < 0)
+        return nlp__fail(NLP_ERR_INVALID_ARG,
+                         "max_input_tokens must be >= 1 and max_new_tokens >= 0 (got %d, %d)",
+                         o->max_input_tokens, o->max_new_tokens);
+    if (o->labels && o->label_count == 0)
+        return nlp__fail(NLP_ERR_INVALID_ARG, "toxic options: labels given with label_count 0");
+    if (o->prefix && (st = nlp__utf8_check(o->prefix, strlen(o->prefix))) != NLP_OK)
+        return nlp__wrap(st, "prefix");
+    const char *device = NULL;
+    st = nlp__t5_api_runtime(o->device, o->num_threads, &device);
+    if (st != NLP_OK)
+        return st;
+    *out = (nlp__toxic_settings){o->prefix, o->labels, o->label_count,
+                                 (size_t)o->max_input_tokens, (size_t)o->max_new_tokens,
+                                 o->score_only != 0, device};
+    return NLP_OK;
+}
+
 nlp_status nlp_toxic_load(const char *dir, const nlp_toxic_options *opts, nlp_toxic_model **model)
 {
     if (!dir || !model)
         return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_load: NULL argument");
-    nlp_toxic_options o = nlp_toxic_options_default();
-    nlp_status st = nlp__t5_api_options(&o, sizeof o, opts);
-    if (st != NLP_OK)
-        return st;
-    if (o.max_input_tokens < 1 || o.max_new_tokens < 0)
-        return nlp__fail(NLP_ERR_INVALID_ARG,
-                         "max_input_tokens must be >= 1 and max_new_tokens >= 0 (got %d, %d)",
-                         o.max_input_tokens, o.max_new_tokens);
-    if (o.labels && o.label_count == 0)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_load: labels given with label_count 0");
-    if (o.prefix && (st = nlp__utf8_check(o.prefix, strlen(o.prefix))) != NLP_OK)
-        return nlp__wrap(st, "prefix");
-    const char *device = NULL;
-    st = nlp__t5_api_runtime(o.device, o.num_threads, &device);
-    if (st != NLP_OK)
-        return st;
-    nlp__toxic_settings s = {o.prefix, o.labels, o.label_count, (size_t)o.max_input_tokens,
-                             (size_t)o.max_new_tokens, o.score_only != 0, device};
-    return nlp__toxic_load(dir, &s, model);
+    nlp_toxic_options o;
+    nlp__toxic_settings s;
+    nlp_status st = nlp__toxic_api_settings(opts, &o, &s);
+    return st == NLP_OK ? nlp__toxic_load(dir, &s, model) : st;
 }
 
 void nlp_toxic_free(nlp_toxic_model *model)

@@ -118,23 +118,6 @@ extern "C" nlp_status nlp_ner_train(const char *base_dir, const char *train_path
     });
 }
 
-/* The toxicity model options a training uses: prefix and label words. */
-static nlp_status toxic_settings(const nlp_toxic_options *given, nlp__toxic_settings &out)
-{
-    nlp_toxic_options o = nlp_toxic_options_default();
-    nlp_status st = nlp__t5_api_options(&o, sizeof o, given);
-    if (st != NLP_OK)
-        return st;
-    if (o.labels && o.label_count == 0)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_train: labels given with label_count 0");
-    if (o.prefix && (st = nlp__utf8_check(o.prefix, strlen(o.prefix))) != NLP_OK)
-        return nlp__wrap(st, "prefix");
-    const char *device = nullptr; /* also applies num_threads when > 0 */
-    st = nlp__t5_api_runtime("cpu", o.num_threads, &device);
-    out = nlp__toxic_settings{o.prefix, o.labels, o.label_count, 0, 0, false, device};
-    return st;
-}
-
 extern "C" nlp_status nlp_toxic_train(const char *base_dir, const char *train_path,
                                       const char *eval_path, const nlp_toxic_options *model_opts,
                                       const nlp_train_options *opts, nlp_train_report *report)
@@ -142,9 +125,15 @@ extern "C" nlp_status nlp_toxic_train(const char *base_dir, const char *train_pa
     if (!base_dir || !train_path)
         return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_train: NULL base_dir or train_path");
     return nlp::guard("nlp_toxic_train", [&]() -> nlp_status {
+        /* Training runs on the CPU whatever model_opts->device says; the
+         * task sets the input limit from max_length. */
+        nlp_toxic_options given = nlp_toxic_options_default(), model;
+        nlp_status st = nlp__t5_api_options(&given, sizeof given, model_opts);
+        given.device = "cpu";
         nlp_train_options o;
         nlp__toxic_settings settings;
-        nlp_status st = toxic_settings(model_opts, settings);
+        if (st == NLP_OK)
+            st = nlp__toxic_api_settings(&given, &model, &settings);
         if (st == NLP_OK)
             st = nlp::resolve_train_options(opts, o);
         if (st != NLP_OK)

@@ -214,13 +214,18 @@ nlp_status build_features(const ToxicTask &t, const nlp__text_data *d, size_t n,
     return cached_features(o, key, [&] { return tokenize_rows(t, d, n, o, out); }, out);
 }
 
-/* Repeat the toxic examples of rows [0, n) until they are as many as the
- * others: each positive k times, the first r positives once more. */
-nlp_status oversample(const nlp__text_data *d, size_t n, nlp__feature_set &set)
+size_t count_toxic(const nlp__text_data *d, size_t n)
 {
     size_t pos = 0;
     for (size_t i = 0; i < n; i++)
         pos += d->rows[i].label != 0;
+    return pos;
+}
+
+/* Repeat the pos toxic examples of rows [0, n) until they are as many as
+ * the others: each one k times, the first r once more. */
+nlp_status oversample(const nlp__text_data *d, size_t n, size_t pos, nlp__feature_set &set)
+{
     size_t neg = n - pos;
     if (pos == 0 || pos >= neg)
         return NLP_OK;
@@ -240,12 +245,10 @@ nlp_status oversample(const nlp__text_data *d, size_t n, nlp__feature_set &set)
     return NLP_OK;
 }
 
-/* scikit-learn's "balanced" class weights n / (2 n_class) over rows [0, n). */
-void balance_weights(ToxicTask &t, const nlp__text_data *d, size_t n)
+/* scikit-learn's "balanced" class weights n / (2 n_class) for n rows, pos
+ * of them toxic. */
+void balance_weights(ToxicTask &t, size_t n, size_t pos)
 {
-    size_t pos = 0;
-    for (size_t i = 0; i < n; i++)
-        pos += d->rows[i].label != 0;
     if (pos == 0 || pos == n)
         return;
     t.weighted = true;
@@ -320,10 +323,11 @@ nlp_status toxic_task_create(const char *base_dir, const char *train_path,
         st = build_features(*t, t->eval_data.get(), t->eval_count, o, t->eval);
     }
     report.truncated = t->train.truncated;
+    size_t pos = count_toxic(train.get(), n);
     if (st == NLP_OK && o.class_balance == NLP_BALANCE_OVERSAMPLE)
-        st = oversample(train.get(), n, t->train);
+        st = oversample(train.get(), n, pos, t->train);
     if (st == NLP_OK && o.class_balance == NLP_BALANCE_LOSS_WEIGHT)
-        balance_weights(*t, train.get(), n);
+        balance_weights(*t, n, pos);
     if (st != NLP_OK)
         return st;
     report.train_examples = t->train.count;
