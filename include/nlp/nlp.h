@@ -585,7 +585,9 @@ typedef struct nlp_toxic_result {
  * tokenized as the model would generate it; a word that takes several
  * pieces is scored as the sequence of those pieces (short words that are
  * one piece each are cheaper and score more sharply). Errors as
- * nlp_t5_load, plus NLP_ERR_INVALID_ARG for: no label words, an empty
+ * nlp_t5_load, plus NLP_ERR_INVALID_ARG for: no label words, a set
+ * without both a toxic and a non-toxic word (one side alone would give
+ * every text the same verdict), an empty
  * word, two words with the same tokens, and a word the vocabulary cannot
  * spell (its tokens include <unk>: the model could never generate it, so it
  * is refused rather than scored as "unknown"); the message names the word.

@@ -73,6 +73,20 @@ static bool same_tokens(const nlp_toxic_model *m, size_t a, size_t b)
                               la * sizeof *m->candidate_ids) == 0;
 }
 
+/* One word alone would give every text the same verdict (a toxic-only set
+ * scores 1.0 everywhere): a set needs a toxic and a non-toxic word. */
+static nlp_status both_verdicts(const nlp__toxic_label *labels, size_t n)
+{
+    size_t toxic = 0;
+    for (size_t i = 0; i < n; i++)
+        toxic += labels[i].toxic;
+    if (toxic > 0 && toxic < n)
+        return NLP_OK;
+    return nlp__fail(NLP_ERR_INVALID_ARG, "toxic: the label words need both a toxic and a "
+                     "non-toxic word; all %zu given (\"%s\"%s) are %s", n, labels[0].word,
+                     n > 1 ? ", ..." : "", toxic ? "toxic" : "non-toxic");
+}
+
 static nlp_status set_labels(nlp_toxic_model *m, const nlp_toxic_label *labels, size_t n)
 {
     if (!labels) {
@@ -108,7 +122,7 @@ static nlp_status set_labels(nlp_toxic_model *m, const nlp_toxic_label *labels, 
                                  "label words \"%s\" and \"%s\" have the same tokens",
                                  m->labels[j].word, m->labels[i].word);
     }
-    return NLP_OK;
+    return both_verdicts(m->labels, n);
 }
 
 /* The label words config.json names (see hf_config.h), else the defaults. */

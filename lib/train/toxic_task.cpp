@@ -256,7 +256,9 @@ void balance_weights(ToxicTask &t, size_t n, size_t pos)
     t.class_weight[1] = (double)n / (2.0 * (double)pos);
 }
 
-nlp_status pick_targets(ToxicTask &t)
+/* The first toxic and the first non-toxic label word are the targets;
+ * nlp__toxic_load has checked that the set has both. */
+void pick_targets(ToxicTask &t)
 {
     bool found[2] = {false, false};
     for (size_t j = 0; j < t.toxic->label_count; j++) {
@@ -265,10 +267,6 @@ nlp_status pick_targets(ToxicTask &t)
             t.target[c] = j;
         found[c] = true;
     }
-    if (!found[0] || !found[1])
-        return nlp__fail(NLP_ERR_INVALID_ARG, "toxicity training needs a toxic and a "
-                         "non-toxic label word");
-    return NLP_OK;
 }
 
 nlp_status read_data(const char *path, const nlp_train_options &o, TextData &out)
@@ -290,10 +288,9 @@ nlp_status load_model(ToxicTask &t, const nlp__toxic_settings &settings,
     s.max_input_tokens = o.max_length;
     s.score_only = false;
     nlp_status st = nlp__toxic_load(t.model_dir.c_str(), &s, &t.toxic);
-    if (st == NLP_OK)
-        st = pick_targets(t);
     if (st != NLP_OK)
         return st;
+    pick_targets(t);
     t.params = t5::make_trainable(t.model());
     t.dropout = t.toxic->t5->config->t5.dropout_rate;
     return NLP_OK;

@@ -139,6 +139,42 @@ Test(toxic_api, label_words_are_checked_at_load)
     cr_expect_null(m);
 }
 
+/* One label word alone (or only words of one side) would give every text
+ * the same verdict: load, evaluation and training refuse it. */
+Test(toxic_api, label_set_needs_a_toxic_and_a_non_toxic_word)
+{
+    const char *dir = shared_path("fixtures/t5-tiny");
+    nlp_toxic_options o = nlp_toxic_options_default();
+    nlp_toxic_model *m = NULL;
+    nlp_toxic_label alone[] = {{"yes", 1}};
+    o.labels = alone;
+    o.label_count = 1;
+    cr_expect_eq(nlp_toxic_load(dir, &o, &m), NLP_ERR_INVALID_ARG);
+    cr_expect(strstr(nlp_last_error(), "toxic and a non-toxic word"), "%s", nlp_last_error());
+    cr_expect(strstr(nlp_last_error(), "\"yes\""), "%s", nlp_last_error());
+    nlp_toxic_label calm[] = {{"no", 0}, {"fine", 0}};
+    o.labels = calm;
+    o.label_count = 2;
+    cr_expect_eq(nlp_toxic_load(dir, &o, &m), NLP_ERR_INVALID_ARG);
+    cr_expect(strstr(nlp_last_error(), "are non-toxic"), "%s", nlp_last_error());
+    cr_expect_null(m);
+
+    char data[4096];
+    snprintf(data, sizeof data, "%s/rows.jsonl", scratch_dir("toxic-one-label"));
+    const char rows[] = "{\"user_input\": \"hi\", \"toxicity\": 0}\n";
+    cr_assert(write_bytes(data, rows, sizeof rows - 1));
+    nlp_classification_metrics cm = {.size = sizeof cm};
+    o.labels = alone;
+    o.label_count = 1;
+    cr_expect_eq(nlp_toxic_evaluate(dir, data, &o, NULL, NULL, 0, &cm), NLP_ERR_INVALID_ARG);
+    cr_expect(strstr(nlp_last_error(), "non-toxic"), "%s", nlp_last_error());
+
+    nlp_train_options t = nlp_train_options_default();
+    t.output_dir = scratch_dir("toxic-one-label-train");
+    cr_expect_eq(nlp_toxic_train(dir, data, NULL, &o, &t, NULL), NLP_ERR_INVALID_ARG);
+    cr_expect(strstr(nlp_last_error(), "non-toxic"), "%s", nlp_last_error());
+}
+
 /* An old caller's struct stops before label_count: the rest are defaults. */
 Test(toxic_api, options_read_only_within_the_callers_size)
 {
