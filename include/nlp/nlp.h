@@ -349,7 +349,10 @@ NLP_API nlp_ner_options nlp_ner_options_default(void);
  * or vocabulary file), NLP_ERR_FORMAT (malformed config; a missing or
  * mis-shaped tensor, named in the message, which also lists unexpected
  * tensors), NLP_ERR_UNSUPPORTED (not a BERT checkpoint: the message names
- * the model type), NLP_ERR_DEVICE (a CUDA device this build or machine
+ * the model type; not a token classifier: config.json's architectures names
+ * no *ForTokenClassification, or, naming none, the weights carry a
+ * sequence classifier's pooler; the message names the architecture or
+ * tensor), NLP_ERR_DEVICE (a CUDA device this build or machine
  * lacks), NLP_ERR_INVALID_ARG (bad options: stride not below max_length-2,
  * max_length above the position table). Thread-safe. */
 NLP_API nlp_status nlp_ner_load(const char *dir, const nlp_ner_options *options,

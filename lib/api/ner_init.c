@@ -48,11 +48,11 @@ static nlp_status write_config(const char *config_path, const char *out_dir)
                          config_path, type);
     }
     json_object_set_new(cfg, "model_type", json_string("bert"));
-    if (!json_object_get(cfg, "architectures")) {
-        json_t *arch = json_array();
-        json_array_append_new(arch, json_string("BertForTokenClassification"));
-        json_object_set_new(cfg, "architectures", arch);
-    }
+    /* What is written is a token classifier, whatever the base config said
+     * (a pretrained base names BertForMaskedLM; nlp_ner_load checks it). */
+    json_t *arch = json_array();
+    json_array_append_new(arch, json_string("BertForTokenClassification"));
+    json_object_set_new(cfg, "architectures", arch);
     add_default_labels(cfg);
     char *path = nlp__path_join(out_dir, "config.json");
     int rc = path ? json_dump_file(cfg, path, JSON_INDENT(2) | JSON_SORT_KEYS) : -1;

@@ -4,13 +4,13 @@
 #include "model/bert.hpp"
 
 #include "core/barrier.hpp"
+#include "model/weight_check.hpp"
 
 #include <c10/core/InferenceMode.h>
 
 #include <cmath>
 #include <cstring>
 #include <limits>
-#include <set>
 
 namespace nlp {
 
@@ -94,10 +94,9 @@ std::vector<BertParam> bert_parameters(BertModel &m)
     return p;
 }
 
-/* Names a checkpoint may spell differently from bert_parameters(): no
+/* The spellings a checkpoint may use for a bert_parameters() name: no
  * "bert." prefix (saved from a bare BertModel) and TF-era gamma/beta. */
-static const at::Tensor *find_tensor(const TensorMap &t, const std::string &name,
-                                     std::set<std::string> &used)
+static std::vector<std::string> spellings(const std::string &name)
 {
     std::vector<std::string> candidates{name};
     if (name.compare(0, 5, "bert.") == 0)
@@ -111,22 +110,7 @@ static const at::Tensor *find_tensor(const TensorMap &t, const std::string &name
         if (k != std::string::npos && k + 14 == c.size())
             candidates.push_back(c.substr(0, k) + "LayerNorm.beta");
     }
-    for (const std::string &c : candidates) {
-        auto it = t.find(c);
-        if (it != t.end()) {
-            used.insert(c);
-            return &it->second;
-        }
-    }
-    return nullptr;
-}
-
-static std::string shape_str(at::IntArrayRef s)
-{
-    std::string r = "[";
-    for (size_t i = 0; i < s.size(); i++)
-        r += (i ? ", " : "") + std::to_string(s[i]);
-    return r + "]";
+    return candidates;
 }
 
 /* Buffers transformers saves in some versions and never needs here. */
@@ -139,51 +123,20 @@ static bool is_ignored_buffer(const std::string &name)
     return ends("embeddings.position_ids") || ends("embeddings.token_type_ids");
 }
 
-static std::string unexpected_list(const TensorMap &t, const std::set<std::string> &used)
-{
-    std::string r;
-    size_t n = 0;
-    for (const auto &kv : t) {
-        if (used.count(kv.first) || is_ignored_buffer(kv.first))
-            continue;
-        if (n < 8)
-            r += (n ? ", " : "") + kv.first;
-        n++;
-    }
-    if (n > 8)
-        r += ", ... (" + std::to_string(n) + " in all)";
-    return n ? "; unexpected tensors: " + r : "";
-}
-
 nlp_status bert_from_tensors(const TensorMap &t, const char *source, const at::Device &device,
                              BertModel &m)
 {
-    std::set<std::string> used;
-    std::string problem;
-    size_t problems = 0;
-    for (BertParam &p : bert_parameters(m)) {
-        const at::Tensor *found = find_tensor(t, p.name, used);
-        std::string why;
-        if (!found)
-            why = "missing tensor " + p.name;
-        else if (found->sizes() != at::IntArrayRef(p.shape))
-            why = "tensor " + p.name + " has shape " + shape_str(found->sizes()) +
-                  ", expected " + shape_str(p.shape);
-        else if (!found->is_floating_point())
-            why = "tensor " + p.name + " is not floating point";
-        if (!why.empty()) {
-            if (problems++ == 0)
-                problem = why;
-            continue;
-        }
-        *p.tensor = found->to(device, at::kFloat).contiguous();
-    }
-    if (problems == 0)
-        return NLP_OK;
-    std::string more = problems > 1 ? " (and " + std::to_string(problems - 1) +
-                                          " more problems)" : "";
-    return nlp__fail(NLP_ERR_FORMAT, "%s: %s%s%s", source, problem.c_str(), more.c_str(),
-                     unexpected_list(t, used).c_str());
+    std::vector<BertParam> params = bert_parameters(m);
+    std::vector<WantedTensor> wanted;
+    for (const BertParam &p : params)
+        wanted.push_back({p.name, spellings(p.name), p.shape});
+    std::vector<const at::Tensor *> found;
+    nlp_status st = check_tensors(t, wanted, source, is_ignored_buffer, found, nullptr);
+    if (st != NLP_OK)
+        return st;
+    for (size_t i = 0; i < params.size(); i++)
+        *params[i].tensor = found[i]->to(device, at::kFloat).contiguous();
+    return NLP_OK;
 }
 
 void bert_fuse_qkv(BertModel &m)
@@ -262,6 +215,33 @@ at::Tensor bert_forward(const BertModel &m, const at::Tensor &ids, const at::Ten
 
 /* ---- the C interface (bert.h) ------------------------------------------ */
 
+/* nlp_ner_load runs token classifiers only: a checkpoint whose config
+ * names other architectures, or (naming none) whose tensors have the pooler
+ * a sequence classifier adds, would load and tag garbage. */
+static nlp_status check_token_classifier(const nlp__hf_config &c, const nlp::TensorMap &t)
+{
+    auto token_classifier = [](const std::string &a) {
+        const std::string tail = "ForTokenClassification";
+        return a.size() >= tail.size() && a.compare(a.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    std::string names;
+    for (size_t i = 0; i < c.n_architectures; i++) {
+        if (token_classifier(c.architectures[i]))
+            return NLP_OK;
+        names += (i ? ", " : "") + std::string(c.architectures[i]);
+    }
+    if (c.n_architectures)
+        return nlp__fail(NLP_ERR_UNSUPPORTED, "%s/config.json: architectures %s: not a token "
+                         "classifier (a *ForTokenClassification checkpoint is needed)",
+                         c.dir, names.c_str());
+    for (const char *pooler : {"bert.pooler.dense.weight", "pooler.dense.weight"})
+        if (t.count(pooler))
+            return nlp__fail(NLP_ERR_UNSUPPORTED, "%s: tensor %s is a sequence classifier's "
+                             "pooler (BertForSequenceClassification): not a token classifier",
+                             c.weights_path, pooler);
+    return NLP_OK;
+}
+
 struct nlp__bert_model {
     nlp::BertModel model;
     at::Device device{at::kCPU};
@@ -280,6 +260,8 @@ extern "C" nlp_status nlp__bert_model_load(const nlp__hf_config *config, const c
         nlp_status st = nlp::bert_shape(*config, b->model);
         if (st == NLP_OK)
             st = nlp::load_weights(config->weights_path, tensors);
+        if (st == NLP_OK)
+            st = check_token_classifier(*config, tensors);
         if (st == NLP_OK)
             st = nlp::bert_from_tensors(tensors, config->weights_path, b->device, b->model);
         if (st != NLP_OK) {

@@ -18,7 +18,9 @@ typedef struct nlp__bert_model nlp__bert_model;
  * "cuda:N", as nlp_device_check resolved it). Weights become float32 and
  * contiguous. Errors: NLP_ERR_FORMAT naming a missing or mis-shaped tensor
  * (the message also lists unexpected tensors), NLP_ERR_UNSUPPORTED for an
- * unknown hidden_act or a config without labels, NLP_ERR_IO. */
+ * unknown hidden_act, a config without labels, or a checkpoint that is not
+ * a token classifier (architectures naming none, or none named and a
+ * pooler in the weights), NLP_ERR_IO. */
 nlp_status nlp__bert_model_load(const nlp__hf_config *config, const char *device,
                           nlp__bert_model **out);
 void nlp__bert_model_free(nlp__bert_model *model); /* NULL ok */

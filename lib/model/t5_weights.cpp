@@ -4,6 +4,7 @@
 #include "model/t5.hpp"
 
 #include "core/barrier.hpp"
+#include "model/weight_check.hpp"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/core/grad_mode.h>
@@ -19,16 +20,6 @@
 namespace nlp {
 namespace t5 {
 namespace {
-
-std::string shape_str(at::IntArrayRef shape)
-{
-    std::ostringstream s;
-    s << '[';
-    for (size_t i = 0; i < shape.size(); i++)
-        s << (i ? ", " : "") << shape[i];
-    s << ']';
-    return s.str();
-}
 
 void add_attention(std::vector<WeightSpec> &specs, const std::string &prefix,
                    const nlp__t5_config &c, bool relative_bias)
@@ -97,30 +88,36 @@ std::vector<WeightSpec> weight_specs(const nlp__t5_config &c)
     return specs;
 }
 
+/* Tensors a T5 checkpoint may hold beside weight_specs(): the per-stack
+ * aliases of the shared embedding, a tied lm_head (a .bin keeps all four
+ * names), and the cross-attention bias original T5 exports carry (Hugging
+ * Face ignores it too). */
+static bool ignored_t5_tensor(const nlp__t5_config &c, const std::string &name)
+{
+    return name == "encoder.embed_tokens.weight" || name == "decoder.embed_tokens.weight" ||
+           (c.tie_word_embeddings && name == "lm_head.weight") ||
+           name == "decoder.block.0.layer.1.EncDecAttention.relative_attention_bias.weight";
+}
+
 nlp_status checked_weights(const nlp__t5_config &config, const char *path,
                            const TensorMap &loaded, const at::Device &device, TensorMap &out)
 {
+    std::vector<WantedTensor> wanted;
     for (const WeightSpec &spec : weight_specs(config)) {
-        auto it = loaded.find(spec.name);
+        WantedTensor w{spec.name, {}, spec.shape};
         /* Some exports keep only the per-stack aliases of the embedding. */
-        if (it == loaded.end() && spec.name == "shared.weight") {
-            it = loaded.find("encoder.embed_tokens.weight");
-            if (it == loaded.end())
-                it = loaded.find("decoder.embed_tokens.weight");
-        }
-        if (it == loaded.end())
-            return nlp__fail(NLP_ERR_FORMAT, "%s: tensor %s is missing (needed by the T5 config)",
-                             path, spec.name.c_str());
-        const at::Tensor &t = it->second;
-        if (t.sizes() != at::IntArrayRef(spec.shape))
-            return nlp__fail(NLP_ERR_FORMAT, "%s: tensor %s has shape %s, expected %s", path,
-                             spec.name.c_str(), shape_str(t.sizes()).c_str(),
-                             shape_str(spec.shape).c_str());
-        if (!t.is_floating_point())
-            return nlp__fail(NLP_ERR_FORMAT, "%s: tensor %s is not floating point", path,
-                             spec.name.c_str());
-        out[spec.name] = t.to(device, at::kFloat);
+        if (spec.name == "shared.weight")
+            w.spellings = {spec.name, "encoder.embed_tokens.weight", "decoder.embed_tokens.weight"};
+        wanted.push_back(w);
     }
+    std::vector<const at::Tensor *> found;
+    nlp_status st = check_tensors(
+        loaded, wanted, path,
+        [&](const std::string &name) { return ignored_t5_tensor(config, name); }, found, nullptr);
+    if (st != NLP_OK)
+        return st;
+    for (size_t i = 0; i < wanted.size(); i++)
+        out[wanted[i].name] = found[i]->to(device, at::kFloat);
     return NLP_OK;
 }
 

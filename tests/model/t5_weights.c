@@ -11,9 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Copy t5-tiny into a scratch dir, leaving out tensor `drop` and giving
- * tensor `reshape` the shape {rows, cols}; then load it. */
-static nlp_status load_altered(const char *drop, const char *reshape, int64_t rows, int64_t cols)
+/* Copy t5-tiny into a scratch dir, leaving out tensor `drop`, giving
+ * tensor `reshape` the shape {rows, cols} and adding a tensor `extra`
+ * (NULL: none); then load it. */
+static nlp_status load_changed(const char *drop, const char *reshape, int64_t rows,
+                               int64_t cols, const char *extra)
 {
     const char *dir = scratch_dir("t5-weights");
     char path[4096];
@@ -29,7 +31,7 @@ static nlp_status load_altered(const char *drop, const char *reshape, int64_t ro
     snprintf(path, sizeof path, "%s/model.safetensors", shared_path("fixtures/t5-tiny"));
     cr_assert_eq(nlp__st_open(path, &src), NLP_OK);
     size_t n = nlp__st_count(src), kept = 0;
-    nlp__st_write_tensor *out = calloc(n, sizeof *out);
+    nlp__st_write_tensor *out = calloc(n + 1, sizeof *out);
     int64_t new_shape[2] = {rows, cols};
     for (size_t i = 0; i < n; i++) {
         const nlp__st_tensor *t = nlp__st_at(src, i);
@@ -39,6 +41,10 @@ static nlp_status load_altered(const char *drop, const char *reshape, int64_t ro
         out[kept++] = (nlp__st_write_tensor){t->name, t->dtype, t->ndim,
                                              swap ? new_shape : t->shape, t->data};
     }
+    static const float one[1] = {1};
+    static const int64_t one_shape[1] = {1};
+    if (extra)
+        out[kept++] = (nlp__st_write_tensor){extra, NLP__F32, 1, one_shape, one};
     snprintf(path, sizeof path, "%s/model.safetensors", dir);
     cr_assert_eq(nlp__st_write(path, out, kept), NLP_OK, "%s", nlp_last_error());
     free(out);
@@ -52,6 +58,11 @@ static nlp_status load_altered(const char *drop, const char *reshape, int64_t ro
     nlp__t5_model_free(model);
     nlp__hf_config_free(cfg);
     return st;
+}
+
+static nlp_status load_altered(const char *drop, const char *reshape, int64_t rows, int64_t cols)
+{
+    return load_changed(drop, reshape, rows, cols, NULL);
 }
 
 Test(t5_weights, missing_tensor_is_named)
@@ -76,4 +87,21 @@ Test(t5_weights, mis_shaped_tensor_is_named_with_both_shapes)
     cr_expect(strstr(nlp_last_error(), name) != NULL, "%s", nlp_last_error());
     cr_expect(strstr(nlp_last_error(), "[64, 32]") != NULL, "%s", nlp_last_error());
     cr_expect(strstr(nlp_last_error(), "[32, 64]") != NULL, "%s", nlp_last_error());
+}
+
+/* As for BERT, a failing load lists what the checkpoint has that nothing
+ * reads (here a classification head left over from another model), and
+ * counts every problem, not only the first. */
+Test(t5_weights, unexpected_tensors_are_listed)
+{
+    const char *name = "decoder.block.1.layer.1.EncDecAttention.v.weight";
+    cr_expect_eq(load_changed(name, "encoder.block.0.layer.1.DenseReluDense.wo.weight", 64, 32,
+                              "classification_head.dense.weight"),
+                 NLP_ERR_FORMAT);
+    cr_expect(strstr(nlp_last_error(), "unexpected tensors: classification_head.dense.weight"),
+              "%s", nlp_last_error());
+    cr_expect(strstr(nlp_last_error(), "(and 1 more problems)"), "%s", nlp_last_error());
+    /* The tied embedding's per-stack aliases are not unexpected. */
+    cr_expect_eq(load_changed(name, NULL, 0, 0, "encoder.embed_tokens.weight"), NLP_ERR_FORMAT);
+    cr_expect(!strstr(nlp_last_error(), "unexpected"), "%s", nlp_last_error());
 }
