@@ -1,6 +1,8 @@
 /* ner_init.c - nlp_ner_init_checkpoint: a random BERT token classifier in
  * Hugging Face layout (config.json, model.safetensors, vocab.txt,
  * tokenizer_config.json). */
+#include "core/atomic_file.h"
+#include "core/json_file.h"
 #include "io/hf_config.h"
 #include "model/bert.h"
 
@@ -33,14 +35,10 @@ static int add_default_labels(json_t *cfg)
 
 static nlp_status write_config(const char *config_path, const char *out_dir)
 {
-    json_error_t err;
-    json_t *cfg = json_load_file(config_path, 0, &err);
-    if (!cfg)
-        return nlp__fail_at(NLP_ERR_FORMAT, config_path, err.line, "%s", err.text);
-    if (!json_is_object(cfg)) {
-        json_decref(cfg);
-        return nlp__fail(NLP_ERR_FORMAT, "%s: not a JSON object", config_path);
-    }
+    json_t *cfg = NULL;
+    nlp_status loaded = nlp__json_load_object(config_path, 0, &cfg);
+    if (loaded != NLP_OK)
+        return loaded;
     const char *type = json_string_value(json_object_get(cfg, "model_type"));
     if (type && strcmp(type, "bert") != 0) {
         json_decref(cfg);
@@ -55,10 +53,9 @@ static nlp_status write_config(const char *config_path, const char *out_dir)
     json_object_set_new(cfg, "architectures", arch);
     add_default_labels(cfg);
     char *path = nlp__path_join(out_dir, "config.json");
-    int rc = path ? json_dump_file(cfg, path, JSON_INDENT(2) | JSON_SORT_KEYS) : -1;
+    nlp_status st = path ? nlp__json_save(path, cfg, JSON_INDENT(2) | JSON_SORT_KEYS)
+                         : NLP_ERR_NOMEM;
     json_decref(cfg);
-    nlp_status st = rc == 0 ? NLP_OK : nlp__fail(NLP_ERR_IO, "cannot write %s",
-                                                 path ? path : out_dir);
     free(path);
     return st;
 }
@@ -74,11 +71,8 @@ static nlp_status copy_vocab(const char *vocab_path, const char *out_dir, size_t
     *lines = 0;
     for (size_t i = 0; st == NLP_OK && i < size; i++)
         *lines += data[i] == '\n' || (i + 1 == size && data[i] != '\n');
-    FILE *f = st == NLP_OK ? fopen(path, "wb") : NULL;
-    if (st == NLP_OK && (!f || fwrite(data, 1, size, f) != size))
-        st = nlp__fail(NLP_ERR_IO, "cannot write %s: %s", path, strerror(errno));
-    if (f && fclose(f) != 0 && st == NLP_OK)
-        st = nlp__fail(NLP_ERR_IO, "cannot write %s", path);
+    if (st == NLP_OK)
+        st = nlp__write_atomic(path, data, size);
     free(data);
     free(path);
     return st;
@@ -91,10 +85,8 @@ static nlp_status write_tokenizer_config(const char *out_dir, int64_t max_length
     json_t *t = json_pack("{s:b, s:s, s:I}", "do_lower_case", 0, "tokenizer_class",
                           "BertTokenizer", "model_max_length", (json_int_t)max_length);
     char *path = nlp__path_join(out_dir, "tokenizer_config.json");
-    int rc = t && path ? json_dump_file(t, path, JSON_INDENT(2)) : -1;
+    nlp_status st = t && path ? nlp__json_save(path, t, JSON_INDENT(2)) : NLP_ERR_NOMEM;
     json_decref(t);
-    nlp_status st = rc == 0 ? NLP_OK : nlp__fail(NLP_ERR_IO, "cannot write %s",
-                                                 path ? path : out_dir);
     free(path);
     return st;
 }

@@ -1,6 +1,7 @@
 /* t5_init.c - nlp_t5_init: a new checkpoint directory with random weights,
  * for benchmarks and training from scratch. */
 #include "api/t5_common.h"
+#include "core/atomic_file.h"
 #include "io/hf_config.h"
 #include "model/t5.h"
 
@@ -9,17 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-static nlp_status write_file(const char *path, const char *data, size_t size)
-{
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return nlp__fail(NLP_ERR_IO, "%s: %s", path, strerror(errno));
-    bool ok = fwrite(data, 1, size, f) == size;
-    if (fclose(f) != 0 || !ok)
-        return nlp__fail(NLP_ERR_IO, "%s: write failed", path);
-    return NLP_OK;
-}
 
 /* Copy from_dir/name to to_dir/name; a missing source is fine. */
 static nlp_status copy_into(const char *from, const char *to_dir, const char *name)
@@ -30,7 +20,7 @@ static nlp_status copy_into(const char *from, const char *to_dir, const char *na
     size_t size = 0;
     nlp_status st = to ? nlp__read_file(from, &data, &size) : NLP_ERR_NOMEM;
     if (st == NLP_OK)
-        st = write_file(to, data, size);
+        st = nlp__write_atomic(to, data, size);
     free(data);
     free(to);
     return st;

@@ -1,31 +1,9 @@
 /* json_util.c - typed jansson field access with file-naming errors. */
 #include "io/json_util.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-
-nlp_status nlp__json_load_object(const char *path, size_t flags, json_t **out)
-{
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return nlp__fail(NLP_ERR_IO, "%s: %s", path, strerror(errno));
-    if (!S_ISREG(st.st_mode))
-        return nlp__fail(NLP_ERR_IO, "%s: not a regular file", path);
-    json_error_t err;
-    json_t *root = json_load_file(path, flags, &err);
-    if (!root)
-        return nlp__fail_at(NLP_ERR_FORMAT, path, err.line, "invalid JSON (column %d): %s",
-                            err.column, err.text);
-    if (!json_is_object(root)) {
-        json_decref(root);
-        return nlp__fail_at(NLP_ERR_FORMAT, path, 1, "top level is not a JSON object");
-    }
-    *out = root;
-    return NLP_OK;
-}
 
 static nlp_status wrong_type(const char *file, const char *key, const char *want)
 {

@@ -4,6 +4,7 @@
 #define NLP_IO_JSON_UTIL_H
 
 #include "core/core.h"
+#include "core/json_file.h"
 
 #include <jansson.h>
 #include <stdint.h>
@@ -11,11 +12,6 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* Parse a JSON file into an object. flags as json_load_file. Errors:
- * NLP_ERR_IO (missing/unreadable), NLP_ERR_FORMAT ("file:line: ..." for bad
- * JSON or a top level that is not an object). */
-nlp_status nlp__json_load_object(const char *path, size_t flags, json_t **out);
 
 /* Each getter leaves *out alone (the default) when key is absent or null,
  * and fails with NLP_ERR_FORMAT naming file and key on a wrong type. An

@@ -10,15 +10,11 @@
  * then renamed over the target, so readers never see a partial file. */
 #include "io/safetensors.h"
 
-#include <errno.h>
-#include <fcntl.h>
+#include "core/atomic_file.h"
+
 #include <jansson.h>
-#include <libgen.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 /* ---- argument checks ------------------------------------------------------ */
 
@@ -138,79 +134,23 @@ static nlp_status make_plan(plan *p, const nlp__st_write_tensor *tensors, size_t
 
 /* ---- file ----------------------------------------------------------------- */
 
-static bool write_all(int fd, const void *data, size_t size)
-{
-    const char *p = data;
-    while (size > 0) {
-        ssize_t n = write(fd, p, size > (1u << 30) ? (1u << 30) : size);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        p += n;
-        size -= (size_t)n;
-    }
-    return true;
-}
-
-static bool write_contents(int fd, const plan *p, const nlp__st_write_tensor *tensors,
-                           size_t count)
+/* The length word, the header, then the tensors in data order, through the
+ * library's one atomic writer. */
+static nlp_status write_file(const char *path, const plan *p,
+                             const nlp__st_write_tensor *tensors, size_t count)
 {
     uint8_t len[8];
     for (int i = 0; i < 8; i++)
         len[i] = (uint8_t)((uint64_t)p->header_len >> (8 * i));
-    if (!write_all(fd, len, 8) || !write_all(fd, p->header, p->header_len))
-        return false;
-    for (size_t k = 0; k < count; k++)
-        if (!write_all(fd, tensors[p->order[k]].data, p->nbytes[p->order[k]]))
-            return false;
-    return fsync(fd) == 0;
-}
-
-/* Make the rename durable too; failure here is not worth reporting since
- * the file itself is complete. */
-static void sync_parent(const char *path)
-{
-    char *copy = strdup(path);
-    if (!copy)
-        return;
-    int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
-    free(copy);
-}
-
-static nlp_status write_atomically(const char *path, const plan *p,
-                                   const nlp__st_write_tensor *tensors, size_t count)
-{
-    char *tmp = nlp__malloc(strlen(path) + 16);
-    if (!tmp)
+    nlp__chunk *chunks = nlp__malloc((count + 2) * sizeof *chunks);
+    if (!chunks)
         return NLP_ERR_NOMEM;
-    sprintf(tmp, "%s.tmp.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        nlp_status st = nlp__fail(NLP_ERR_IO, "%s: cannot create a temporary file beside "
-                                  "it: %s", path, strerror(errno));
-        free(tmp);
-        return st;
-    }
-    fchmod(fd, 0644); /* mkstemp makes 0600; checkpoints are meant to be shared */
-    bool ok = write_contents(fd, p, tensors, count);
-    int saved = errno;
-    ok = (close(fd) == 0) && ok;
-    if (ok && rename(tmp, path) != 0) {
-        saved = errno;
-        ok = false;
-    }
-    nlp_status st = NLP_OK;
-    if (!ok) {
-        unlink(tmp);
-        st = nlp__fail(NLP_ERR_IO, "%s: write failed: %s", path, strerror(saved));
-    } else
-        sync_parent(path);
-    free(tmp);
+    chunks[0] = (nlp__chunk){len, 8};
+    chunks[1] = (nlp__chunk){p->header, p->header_len};
+    for (size_t k = 0; k < count; k++)
+        chunks[k + 2] = (nlp__chunk){tensors[p->order[k]].data, p->nbytes[p->order[k]]};
+    nlp_status st = nlp__write_chunks_atomic(path, chunks, count + 2);
+    free(chunks);
     return st;
 }
 
@@ -221,7 +161,7 @@ nlp_status nlp__st_write(const char *path, const nlp__st_write_tensor *tensors, 
     plan p = {0};
     nlp_status st = make_plan(&p, tensors, count);
     if (st == NLP_OK)
-        st = write_atomically(path, &p, tensors, count);
+        st = write_file(path, &p, tensors, count);
     else
         nlp__wrap(st, "%s", path);
     plan_free(&p);

@@ -1,7 +1,7 @@
 /* bert_load.c - building a BERT tokenizer from vocab.txt or from a
  * tokenizer.json whose model is WordPiece. */
 #include "text/bert_tokenizer.h"
-#include "text/json_file.h"
+#include "core/json_file.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -267,7 +267,7 @@ static nlp_status load_json(json_t *root, const char *path, nlp__bert_tokenizer 
 nlp_status nlp__bert_load_tokenizer_json(const char *path, nlp__bert_tokenizer **out)
 {
     json_t *root;
-    nlp_status st = nlp__json_load_file(path, &root);
+    nlp_status st = nlp__json_load_object(path, 0, &root);
     if (st != NLP_OK)
         return st;
     st = load_json(root, path, out);

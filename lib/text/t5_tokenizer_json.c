@@ -5,6 +5,8 @@
  * add_prefix_space) and the newer one are accepted. */
 #include "text/t5_internal.h"
 
+#include "core/json_file.h"
+
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,13 +144,11 @@ static nlp_status read_root(json_t *root, const char *name, nlp__t5_model_data *
 nlp_status nlp__t5_read_tokenizer_json(const char *path, nlp__t5_model_data *out)
 {
     memset(out, 0, sizeof *out);
-    if (!nlp__file_exists(path))
-        return nlp__fail(NLP_ERR_IO, "%s: no such file", path);
-    json_error_t err;
-    json_t *root = json_load_file(path, 0, &err);
-    if (!root)
-        return nlp__fail_at(NLP_ERR_FORMAT, path, err.line, "%s", err.text);
-    nlp_status st = read_root(root, path, out);
+    json_t *root = NULL;
+    nlp_status st = nlp__json_load_object(path, 0, &root);
+    if (st != NLP_OK)
+        return st;
+    st = read_root(root, path, out);
     json_decref(root);
     if (st != NLP_OK)
         nlp__t5_model_data_clear(out);

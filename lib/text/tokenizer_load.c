@@ -1,6 +1,6 @@
 /* tokenizer_load.c - finding a checkpoint's tokenizer files and deciding
  * the kind, as transformers' AutoTokenizer would for BERT and T5. */
-#include "text/json_file.h"
+#include "core/json_file.h"
 #include "text/tokenizer.h"
 
 #include <jansson.h>
@@ -15,7 +15,7 @@
 static nlp_status json_model_type(const char *path, char *type, size_t cap)
 {
     json_t *root;
-    nlp_status st = nlp__json_load_file(path, &root);
+    nlp_status st = nlp__json_load_object(path, 0, &root);
     if (st != NLP_OK)
         return st;
     json_t *model = json_object_get(root, "model");
@@ -63,7 +63,7 @@ static nlp_status read_config(const char *path, config_flags *c)
     if (!path || !nlp__file_exists(path))
         return NLP_OK;
     json_t *config;
-    nlp_status st = nlp__json_load_file(path, &config);
+    nlp_status st = nlp__json_load_object(path, 0, &config);
     if (st != NLP_OK)
         return st;
     c->lower = config_flag(config, "do_lower_case");

@@ -1,52 +1,13 @@
-/* files.c - atomic writes, hashing, folders (see files.h). */
+/* files.c - hashing, folders, copies (see files.h). */
 #include "train/files.h"
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-nlp_status nlp__write_atomic(const char *path, const void *data, size_t size)
-{
-    size_t n = strlen(path) + 32;
-    char *tmp = nlp__malloc(n);
-    if (!tmp)
-        return NLP_ERR_NOMEM;
-    snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        nlp_status st = nlp__fail(NLP_ERR_IO, "cannot create %s: %s", tmp, strerror(errno));
-        free(tmp);
-        return st;
-    }
-    const char *p = data;
-    size_t left = size;
-    while (left > 0) {
-        ssize_t w = write(fd, p, left);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            break;
-        p += w;
-        left -= (size_t)w;
-    }
-    int err = left > 0 || fsync(fd) != 0 ? errno : 0;
-    if (close(fd) != 0 && !err)
-        err = errno;
-    if (!err && rename(tmp, path) != 0)
-        err = errno;
-    if (err) {
-        unlink(tmp);
-        free(tmp);
-        return nlp__fail(NLP_ERR_IO, "cannot write %s: %s", path, strerror(err ? err : EIO));
-    }
-    free(tmp);
-    return NLP_OK;
-}
 
 uint64_t nlp__fnv1a(uint64_t h, const void *data, size_t size)
 {

@@ -1,9 +1,9 @@
-/* files.h - small file helpers of the trainer: atomic writes (temp file in
- * the same folder, fsync, rename: a reader sees the old file or the new
- * one, never half of one), content hashing, folder creation. */
+/* files.h - small file helpers of the trainer: content hashing, folder
+ * creation, copies. Atomic writes are core's (core/atomic_file.h). */
 #ifndef NLP_TRAIN_FILES_H
 #define NLP_TRAIN_FILES_H
 
+#include "core/atomic_file.h"
 #include "core/core.h"
 
 #include <stdint.h>
@@ -11,8 +11,6 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-nlp_status nlp__write_atomic(const char *path, const void *data, size_t size);
 
 /* FNV-1a 64 over bytes, continuing from h (start with NLP__FNV_OFFSET). */
 #define NLP__FNV_OFFSET 0xcbf29ce484222325ull

@@ -1,6 +1,7 @@
 /* hf_files.cpp - the Hugging Face side files of a checkpoint (see
  * hf_files.hpp). */
 #include "train/hf_files.hpp"
+#include "core/json_file.h"
 #include "train/files.h"
 
 #include <cstring>
@@ -12,11 +13,11 @@ nlp_status write_hf_config(const std::string &base_dir, const std::string &dir,
                            json_t *extra)
 {
     std::string src = base_dir + "/config.json";
-    json_error_t err;
-    json_t *root = json_load_file(src.c_str(), 0, &err);
-    if (!root) {
+    json_t *root = nullptr;
+    nlp_status loaded = nlp__json_load_object(src.c_str(), 0, &root);
+    if (loaded != NLP_OK) {
         json_decref(extra);
-        return nlp__fail_at(NLP_ERR_FORMAT, src.c_str(), err.line, "%s", err.text);
+        return loaded;
     }
     if (extra)
         json_object_update(root, extra);
@@ -34,13 +35,10 @@ nlp_status write_hf_config(const std::string &base_dir, const std::string &dir,
     json_t *arch = json_array();
     json_array_append_new(arch, json_string(architecture));
     json_object_set_new(root, "architectures", arch);
-    char *text = json_dumps(root, JSON_INDENT(2) | JSON_SORT_KEYS | JSON_REAL_PRECISION(17));
-    json_decref(root);
-    if (!text)
-        return nlp__fail(NLP_ERR_NOMEM, "writing config.json");
     std::string dst = dir + "/config.json";
-    nlp_status st = nlp__write_atomic(dst.c_str(), text, strlen(text));
-    free(text);
+    nlp_status st =
+        nlp__json_save(dst.c_str(), root, JSON_INDENT(2) | JSON_SORT_KEYS | JSON_REAL_PRECISION(17));
+    json_decref(root);
     return st;
 }
 

@@ -1,6 +1,7 @@
 /* state.cpp - trainer_state.json (see state.hpp). 64-bit generator words
  * are written as hex strings: JSON numbers are doubles to most readers. */
 #include "train/state.hpp"
+#include "core/json_file.h"
 #include "train/files.h"
 
 #include <cinttypes>
@@ -57,12 +58,8 @@ nlp_status state_save(const TrainerState &s, const std::string &path, const char
                         s.best_step >= 0 ? json_string(best.c_str()) : json_null());
     json_object_set_new(root, "log_history", json_deep_copy(s.log_history));
     json_object_set_new(root, "resume", resume_json(s));
-    char *text = json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
+    nlp_status st = nlp__json_save(path.c_str(), root, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
     json_decref(root);
-    if (!text)
-        return nlp__fail(NLP_ERR_NOMEM, "writing %s", path.c_str());
-    nlp_status st = nlp__write_atomic(path.c_str(), text, strlen(text));
-    free(text);
     return st;
 }
 
@@ -96,10 +93,10 @@ static bool get_real(json_t *o, const char *key, double &out)
 
 nlp_status state_load(TrainerState &s, const std::string &path)
 {
-    json_error_t err;
-    json_t *root = json_load_file(path.c_str(), 0, &err);
-    if (!root)
-        return nlp__fail_at(NLP_ERR_FORMAT, path.c_str(), err.line, "%s", err.text);
+    json_t *root = nullptr;
+    nlp_status loaded = nlp__json_load_object(path.c_str(), 0, &root);
+    if (loaded != NLP_OK)
+        return loaded;
     json_t *r = json_object_get(root, "resume");
     int64_t bad = 0;
     bool ok = get_int(root, "global_step", s.global_step) && json_is_object(r) &&

@@ -1,5 +1,6 @@
 /* nlp_ner_init_checkpoint: a random model in Hugging Face layout that
  * loads and runs, initialised as transformers does, reproducibly. */
+#include "core/atomic_file.h"
 #include "io/safetensors.h"
 #include "ner_support.h"
 #include "test_support.h"
@@ -87,4 +88,34 @@ Test(ner_init, random_checkpoint_is_hf_initialised_and_reproducible)
     nlp_entities_free(e);
     nlp_ner_free(m);
     cr_assert_eq(nlp_ner_init_checkpoint(config, "/nonexistent/vocab.txt", 1, c), NLP_ERR_IO);
+}
+
+/* A base config naming another head (a pretrained BertForMaskedLM) still
+ * gives a token classifier that nlp_ner_load accepts, and every file init
+ * writes goes through the one atomic writer (config.json, vocab.txt,
+ * tokenizer_config.json, model.safetensors). */
+Test(ner_init, base_architecture_is_replaced_and_files_are_written_atomically)
+{
+    const char *base = scratch_dir("ner-init-mlm-base");
+    char cfg[4200], cmd[9000];
+    snprintf(cmd, sizeof cmd, "sed 's/BertForTokenClassification/BertForMaskedLM/' "
+             "'%s/config.json' > '%s/config.json' && cp '%s/vocab.txt' '%s/'",
+             shared_path(NER_FIXTURE), base, shared_path(NER_FIXTURE), base);
+    cr_assert_eq(system(cmd), 0);
+    snprintf(cfg, sizeof cfg, "%s/config.json", base);
+    const char *out = scratch_dir("ner-init-mlm");
+    unsigned long before = nlp__atomic_writes_synced();
+    cr_assert_eq(nlp_ner_init_checkpoint(cfg, NULL, 3, out), NLP_OK, "%s", nlp_last_error());
+    cr_expect_eq(nlp__atomic_writes_synced(), before + 4);
+    nlp_ner_free(ner_load_dir(out, NULL));
+}
+
+/* A missing config.json is an I/O error naming the path once. */
+Test(ner_init, missing_config_is_io_error)
+{
+    const char *out = scratch_dir("ner-init-noconfig");
+    cr_assert_eq(nlp_ner_init_checkpoint("/no/such/dir/config.json", NULL, 1, out), NLP_ERR_IO);
+    const char *e = nlp_last_error();
+    cr_expect(strstr(e, "/no/such/dir/config.json"), "%s", e);
+    cr_expect(!strstr(strstr(e, "config.json") + 1, "config.json"), "path twice: %s", e);
 }

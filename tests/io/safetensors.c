@@ -1,6 +1,7 @@
 /* Safetensors: the fixtures read, every corruption is refused with a message
  * naming the file, every dtype round-trips, writes are atomic. */
 #define _POSIX_C_SOURCE 200809L
+#include "core/atomic_file.h"
 #include "io/safetensors.h"
 #include "test_support.h"
 
@@ -205,7 +206,9 @@ Test(safetensors, every_dtype_round_trips_aligned)
     const char *dir = scratch_dir("st-roundtrip");
     char path[4096];
     snprintf(path, sizeof path, "%s/all.safetensors", dir);
+    unsigned long synced = nlp__atomic_writes_synced();
     cr_assert_eq(nlp__st_write(path, all_dtypes, N_ALL), NLP_OK, "%s", nlp_last_error());
+    cr_expect_eq(nlp__atomic_writes_synced(), synced + 1, "written by the one atomic writer");
     assert_matches(path, all_dtypes, N_ALL);
 
     /* The data area starts at a multiple of 8 and the header is JSON padded
@@ -224,17 +227,6 @@ Test(safetensors, every_dtype_round_trips_aligned)
     /* No tensors at all is a valid file too. */
     cr_assert_eq(nlp__st_write(path, NULL, 0), NLP_OK, "%s", nlp_last_error());
     assert_matches(path, NULL, 0);
-}
-
-static size_t count_entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    cr_assert_not_null(d);
-    size_t n = 0;
-    for (struct dirent *e; (e = readdir(d)) != NULL;)
-        n += e->d_name[0] != '.';
-    closedir(d);
-    return n;
 }
 
 Test(safetensors, failed_writes_leave_the_old_file_and_no_temp_files)
@@ -282,7 +274,7 @@ Test(safetensors, failed_writes_leave_the_old_file_and_no_temp_files)
     }
 
     assert_matches(path, all_dtypes, 3);
-    cr_assert_eq(count_entries(dir), 1, "temporary files left behind");
+    cr_assert_eq(dir_entry_count(dir), 1, "temporary files left behind");
 }
 
 /* Every single-byte change to a small valid file's header either still

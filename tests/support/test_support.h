@@ -3,6 +3,7 @@
 #define NLP_TEST_SUPPORT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Path of `rel` under ../shared (beside the checkout), in a static buffer
  * of this thread. When ../shared is missing the calling test is skipped with
@@ -14,5 +15,8 @@ const char *scratch_dir(const char *name);
 
 /* Write bytes to a file; returns false on failure. */
 bool write_bytes(const char *path, const void *data, unsigned long size);
+
+/* Entries of a folder, not counting names that start with a dot. */
+size_t dir_entry_count(const char *dir);
 
 #endif
