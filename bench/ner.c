@@ -215,7 +215,7 @@ static void batched(const char *dir, const corpus *c, size_t batch, int sorted)
 static void count_tokens(const char *dir, corpus *c)
 {
     nlp__tokenizer *tok = NULL;
-    if (nlp__tokenizer_load(dir, &tok) != NLP_OK)
+    if (nlp_tokenizer_load(dir, &tok) != NLP_OK)
         die("tokenizer");
     c->total_tokens = 0;
     c->useful_flops = 0;

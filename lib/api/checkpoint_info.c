@@ -72,10 +72,10 @@ static json_t *tokenizer_json(const nlp__hf_config *c)
     bool usable = t->tokenizer_json || (bert ? t->vocab_txt : t->spiece_model);
     const char *kind = usable ? (bert ? "wordpiece" : "unigram") : NULL;
     return json_pack("{s:s?, s:o, s:o, s:o, s:o}", "kind", kind, "files", files,
-                     "do_lower_case", tristate(t->do_lower_case),
-                     "strip_accents", tristate(t->strip_accents),
-                     "model_max_length", t->model_max_length
-                         ? json_integer(t->model_max_length) : json_null());
+                     "do_lower_case", tristate(t->settings.do_lower_case),
+                     "strip_accents", tristate(t->settings.strip_accents),
+                     "model_max_length", t->settings.model_max_length
+                         ? json_integer(t->settings.model_max_length) : json_null());
 }
 
 static nlp_status weights_json(const nlp__hf_config *c, json_t **out)

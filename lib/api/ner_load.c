@@ -42,7 +42,7 @@ static nlp_status read_options(const nlp_ner_options *given, nlp_ner_options *o)
 /* The tokenizer of the checkpoint, which must be BERT's WordPiece. */
 static nlp_status load_tokenizer(const nlp__hf_config *c, nlp__tokenizer **out)
 {
-    nlp_status st = nlp__tokenizer_load(c->dir, out);
+    nlp_status st = nlp__tokenizer_load(c->dir, &c->tokenizer.settings, out);
     if (st == NLP_OK && (*out)->kind != NLP_TOKENIZER_BERT)
         return nlp__fail(NLP_ERR_FORMAT, "%s: the tokenizer is not BERT's WordPiece", c->dir);
     return st;
@@ -56,7 +56,7 @@ static nlp_status window_size(nlp_ner_model *m, size_t *max_length)
     size_t n = m->options.max_length;
     if (n == 0) {
         n = positions;
-        int64_t tok_max = m->config->tokenizer.model_max_length;
+        int64_t tok_max = m->config->tokenizer.settings.model_max_length;
         if (tok_max > 0 && (size_t)tok_max < n)
             n = (size_t)tok_max;
     }

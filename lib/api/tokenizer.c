@@ -1,8 +1,10 @@
 /* tokenizer.c - the exported nlp_tokenizer_* and nlp_encoding_*
  * functions: argument checks over lib/text/tokenizer.h. */
+#include "io/hf_config.h"
 #include "text/tokenizer.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 NLP_API nlp_encode_options nlp_encode_options_default(void)
 {
@@ -28,7 +30,18 @@ NLP_API nlp_status nlp_tokenizer_load(const char *dir, nlp_tokenizer **out)
 {
     if (!dir || !out)
         return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_tokenizer_load: NULL %s", dir ? "out" : "dir");
-    return nlp__tokenizer_load(dir, out);
+    struct stat sb;
+    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+        return nlp__tokenizer_load(dir, NULL, out); /* one file: no tokenizer_config.json */
+    /* A folder's tokenizer_config.json is read by io's one reader, as
+     * nlp_ner_load reads it. */
+    nlp__tokenizer_files files;
+    nlp_status st = nlp__hf_tokenizer_files_load(dir, &files);
+    if (st != NLP_OK)
+        return st;
+    st = nlp__tokenizer_load(dir, &files.settings, out);
+    nlp__hf_tokenizer_files_free(&files);
+    return st;
 }
 
 NLP_API void nlp_tokenizer_free(nlp_tokenizer *tok)

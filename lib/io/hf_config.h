@@ -4,6 +4,7 @@
 #define NLP_IO_HF_CONFIG_H
 
 #include "core/core.h"
+#include "core/tokenizer_settings.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -45,9 +46,7 @@ typedef struct nlp__t5_config {
  * NULL when absent), plus tokenizer_config.json settings. */
 typedef struct nlp__tokenizer_files {
     char *vocab_txt, *tokenizer_json, *spiece_model, *tokenizer_config_json;
-    int do_lower_case;    /* -1 unset, 0, 1 */
-    int strip_accents;    /* -1 unset (null), 0, 1 */
-    int64_t model_max_length; /* 0 when unset or absurd (HF's 1e30 sentinel) */
+    nlp__tokenizer_settings settings; /* unset when there is no tokenizer_config.json */
 } nlp__tokenizer_files;
 
 typedef struct nlp__hf_config {

@@ -1,5 +1,6 @@
 /* hf_tokenizer.c - which tokenizer files a checkpoint directory has, and
- * the tokenizer_config.json settings libnlp honours. */
+ * the tokenizer_config.json settings libnlp honours: the library's one
+ * reader of that file (text builds tokenizers from its result). */
 #include "io/hf_config.h"
 #include "io/json_util.h"
 
@@ -44,17 +45,20 @@ static nlp_status read_settings(nlp__tokenizer_files *t)
         return st;
     const char *file = t->tokenizer_config_json;
     double max_len = 0;
-    if ((st = tristate(file, root, "do_lower_case", &t->do_lower_case)) == NLP_OK &&
-        (st = tristate(file, root, "strip_accents", &t->strip_accents)) == NLP_OK &&
+    nlp__tokenizer_settings *s = &t->settings;
+    if ((st = tristate(file, root, "do_lower_case", &s->do_lower_case)) == NLP_OK &&
+        (st = tristate(file, root, "strip_accents", &s->strip_accents)) == NLP_OK &&
+        (st = tristate(file, root, "tokenize_chinese_chars", &s->tokenize_chinese_chars)) ==
+            NLP_OK &&
         (st = nlp__json_number(file, root, "model_max_length", &max_len)) == NLP_OK)
-        t->model_max_length = max_len >= 1 && max_len <= 1e9 ? (int64_t)max_len : 0;
+        s->model_max_length = max_len >= 1 && max_len <= 1e9 ? (int64_t)max_len : 0;
     json_decref(root);
     return st;
 }
 
 nlp_status nlp__hf_tokenizer_files_load(const char *dir, nlp__tokenizer_files *out)
 {
-    nlp__tokenizer_files t = {.do_lower_case = -1, .strip_accents = -1};
+    nlp__tokenizer_files t = {.settings = NLP__TOKENIZER_SETTINGS_UNSET};
     nlp_status st;
     if ((st = find(dir, "vocab.txt", &t.vocab_txt)) == NLP_OK &&
         (st = find(dir, "tokenizer.json", &t.tokenizer_json)) == NLP_OK &&

@@ -15,6 +15,7 @@
 #ifndef NLP_TEXT_TOKENIZER_H
 #define NLP_TEXT_TOKENIZER_H
 
+#include "core/tokenizer_settings.h"
 #include "text/bert_tokenizer.h"
 #include "text/encoding.h"
 #include "text/t5_tokenizer.h"
@@ -33,11 +34,13 @@ typedef struct nlp_tokenizer nlp__tokenizer;
 
 /* path: a checkpoint directory, or one tokenizer file (vocab.txt,
  * tokenizer.json, *.model). In a directory, tokenizer.json decides the kind
- * (WordPiece -> BERT, Unigram -> T5), else vocab.txt (BERT, with
- * do_lower_case / strip_accents / tokenize_chinese_chars from
- * tokenizer_config.json), else spiece.model (T5). Errors: NLP_ERR_IO (no
+ * (WordPiece -> BERT, Unigram -> T5), else vocab.txt (BERT), else
+ * spiece.model (T5). A BERT tokenizer follows settings' do_lower_case /
+ * strip_accents / tokenize_chinese_chars (tokenizer_config.json as io reads
+ * it; NULL: none set, so vocab.txt's casing decides). Errors: NLP_ERR_IO (no
  * tokenizer file), NLP_ERR_FORMAT, NLP_ERR_UNSUPPORTED (another model). */
-nlp_status nlp__tokenizer_load(const char *path, nlp__tokenizer **out);
+nlp_status nlp__tokenizer_load(const char *path, const nlp__tokenizer_settings *settings,
+                               nlp__tokenizer **out);
 void nlp__tokenizer_free(nlp__tokenizer *tok); /* NULL ok */
 
 /* max_length 0: no truncation. Otherwise the encoding has at most

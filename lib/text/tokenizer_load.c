@@ -28,13 +28,6 @@ static nlp_status json_model_type(const char *path, char *type, size_t cap)
     return NLP_OK;
 }
 
-/* tokenizer_config.json: -1 when the key is absent or null. */
-static int config_flag(json_t *config, const char *key)
-{
-    json_t *v = json_object_get(config, key);
-    return json_is_boolean(v) ? json_is_true(v) : -1;
-}
-
 /* True when some ordinary token has an upper-case ASCII letter: then the
  * vocabulary is cased and must not be lowercased. */
 static bool vocab_is_cased(const nlp__bert_tokenizer *bert)
@@ -52,68 +45,42 @@ static bool vocab_is_cased(const nlp__bert_tokenizer *bert)
     return false;
 }
 
-/* tokenizer_config.json's BERT flags: -1 when absent or null. */
-typedef struct config_flags {
-    int lower, strip, cjk;
-} config_flags;
-
-static nlp_status read_config(const char *path, config_flags *c)
-{
-    *c = (config_flags){-1, -1, -1};
-    if (!path || !nlp__file_exists(path))
-        return NLP_OK;
-    json_t *config;
-    nlp_status st = nlp__json_load_object(path, 0, &config);
-    if (st != NLP_OK)
-        return st;
-    c->lower = config_flag(config, "do_lower_case");
-    c->strip = config_flag(config, "strip_accents");
-    c->cjk = config_flag(config, "tokenize_chinese_chars");
-    json_decref(config);
-    return NLP_OK;
-}
-
 /* transformers' BertTokenizerFast rebuilds the tokenizer.json normalizer
  * from tokenizer_config.json's flags; we follow the flags the config states.
  * strip_accents null means "as lowercase", as in HF. */
-static void apply_config(nlp__bert_options *o, const config_flags *c)
+static void apply_config(nlp__bert_options *o, const nlp__tokenizer_settings *c)
 {
-    if (c->lower >= 0) {
-        o->lowercase = c->lower;
-        o->strip_accents = c->lower;
+    if (c->do_lower_case >= 0) {
+        o->lowercase = c->do_lower_case;
+        o->strip_accents = c->do_lower_case;
     }
-    if (c->strip >= 0)
-        o->strip_accents = c->strip;
-    if (c->cjk >= 0)
-        o->handle_chinese_chars = c->cjk;
+    if (c->strip_accents >= 0)
+        o->strip_accents = c->strip_accents;
+    if (c->tokenize_chinese_chars >= 0)
+        o->handle_chinese_chars = c->tokenize_chinese_chars;
 }
 
 /* vocab.txt: HF's BertTokenizer settings from tokenizer_config.json; a
  * config without do_lower_case lets the vocabulary decide. */
-static nlp_status load_vocab_txt(const char *vocab, const char *config_path,
+static nlp_status load_vocab_txt(const char *vocab, const nlp__tokenizer_settings *settings,
                                  nlp__bert_tokenizer **out)
 {
-    config_flags c;
-    nlp_status st = read_config(config_path, &c);
-    if (st == NLP_OK)
-        st = nlp__bert_load_vocab_txt(vocab, NULL, out);
+    nlp__tokenizer_settings c = *settings;
+    nlp_status st = nlp__bert_load_vocab_txt(vocab, NULL, out);
     if (st != NLP_OK)
         return st;
-    if (c.lower < 0)
-        c.lower = !vocab_is_cased(*out);
+    if (c.do_lower_case < 0)
+        c.do_lower_case = !vocab_is_cased(*out);
     apply_config(&(*out)->opt, &c);
     return NLP_OK;
 }
 
-static nlp_status load_bert_json(const char *json, const char *config_path,
+static nlp_status load_bert_json(const char *json, const nlp__tokenizer_settings *settings,
                                  nlp__bert_tokenizer **out)
 {
-    config_flags c;
-    nlp_status st = read_config(config_path, &c);
+    nlp_status st = nlp__bert_load_tokenizer_json(json, out);
     if (st == NLP_OK)
-        st = nlp__bert_load_tokenizer_json(json, out);
-    if (st == NLP_OK)
-        apply_config(&(*out)->opt, &c);
+        apply_config(&(*out)->opt, settings);
     return st;
 }
 
@@ -138,7 +105,7 @@ static bool ends_with(const char *s, const char *suffix)
 
 /* The files of one directory (NULL when absent). */
 typedef struct files {
-    char *json, *vocab, *spiece, *config;
+    char *json, *vocab, *spiece;
 } files;
 
 static void files_free(files *f)
@@ -146,7 +113,6 @@ static void files_free(files *f)
     free(f->json);
     free(f->vocab);
     free(f->spiece);
-    free(f->config);
 }
 
 static char *existing(const char *dir, const char *name, bool *nomem)
@@ -173,7 +139,6 @@ static nlp_status find_files(const char *path, files *f)
         f->json = existing(path, "tokenizer.json", &nomem);
         f->vocab = existing(path, "vocab.txt", &nomem);
         f->spiece = existing(path, "spiece.model", &nomem);
-        f->config = existing(path, "tokenizer_config.json", &nomem);
     } else if (ends_with(path, ".json")) {
         f->json = nlp__strdup(path);
         nomem = !f->json;
@@ -191,7 +156,8 @@ static nlp_status find_files(const char *path, files *f)
     return NLP_OK;
 }
 
-static nlp_status load_files(nlp__tokenizer *tok, const files *f)
+static nlp_status load_files(nlp__tokenizer *tok, const files *f,
+                             const nlp__tokenizer_settings *settings)
 {
     if (f->json) {
         char type[32];
@@ -200,7 +166,7 @@ static nlp_status load_files(nlp__tokenizer *tok, const files *f)
             return st;
         if (strcmp(type, "WordPiece") == 0) {
             tok->kind = NLP_TOKENIZER_BERT;
-            return load_bert_json(f->json, f->config, &tok->bert);
+            return load_bert_json(f->json, settings, &tok->bert);
         }
         if (strcmp(type, "Unigram") == 0)
             return load_t5(tok, f->spiece, f->json);
@@ -209,13 +175,15 @@ static nlp_status load_files(nlp__tokenizer *tok, const files *f)
     }
     if (f->vocab) {
         tok->kind = NLP_TOKENIZER_BERT;
-        return load_vocab_txt(f->vocab, f->config, &tok->bert);
+        return load_vocab_txt(f->vocab, settings, &tok->bert);
     }
     return load_t5(tok, f->spiece, NULL);
 }
 
-nlp_status nlp__tokenizer_load(const char *path, nlp__tokenizer **out)
+nlp_status nlp__tokenizer_load(const char *path, const nlp__tokenizer_settings *settings,
+                               nlp__tokenizer **out)
 {
+    const nlp__tokenizer_settings none = NLP__TOKENIZER_SETTINGS_UNSET;
     files f;
     nlp_status st = find_files(path, &f);
     if (st != NLP_OK) {
@@ -223,7 +191,7 @@ nlp_status nlp__tokenizer_load(const char *path, nlp__tokenizer **out)
         return st;
     }
     nlp__tokenizer *tok = nlp__calloc(1, sizeof *tok);
-    st = tok ? load_files(tok, &f) : NLP_ERR_NOMEM;
+    st = tok ? load_files(tok, &f, settings ? settings : &none) : NLP_ERR_NOMEM;
     files_free(&f);
     if (st != NLP_OK) {
         nlp__tokenizer_free(tok);

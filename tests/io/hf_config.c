@@ -51,9 +51,9 @@ Test(hf_config, bert_fixture_with_labels_and_wordpiece_files)
     cr_assert_null(t->spiece_model);
     cr_assert_null(t->tokenizer_json);
     cr_assert(ends_with(t->tokenizer_config_json, "/tokenizer_config.json"));
-    cr_assert_eq(t->do_lower_case, 0);
-    cr_assert_eq(t->strip_accents, -1);
-    cr_assert_eq(t->model_max_length, 512);
+    cr_assert_eq(t->settings.do_lower_case, 0);
+    cr_assert_eq(t->settings.strip_accents, -1);
+    cr_assert_eq(t->settings.model_max_length, 512);
     cr_assert(ends_with(c->weights_path, "bert-tiny-ner/model.safetensors"), "%s",
               c->weights_path);
     nlp__hf_config_free(c);
@@ -86,8 +86,8 @@ Test(hf_config, t5_fixtures_plain_gated_and_bin)
     cr_assert_eq(c->num_labels, 0);
     cr_assert(ends_with(c->tokenizer.spiece_model, "/spiece.model"));
     cr_assert_null(c->tokenizer.vocab_txt);
-    cr_assert_eq(c->tokenizer.model_max_length, 512);
-    cr_assert_eq(c->tokenizer.do_lower_case, -1);
+    cr_assert_eq(c->tokenizer.settings.model_max_length, 512);
+    cr_assert_eq(c->tokenizer.settings.do_lower_case, -1);
     cr_assert(ends_with(c->weights_path, "/model.safetensors"));
     nlp__hf_config_free(c);
 
@@ -103,7 +103,7 @@ Test(hf_config, t5_fixtures_plain_gated_and_bin)
     cr_assert(ends_with(c->weights_path, "/pytorch_model.bin"));
     cr_assert_null(c->tokenizer.spiece_model);
     cr_assert_null(c->tokenizer.tokenizer_config_json);
-    cr_assert_eq(c->tokenizer.model_max_length, 0);
+    cr_assert_eq(c->tokenizer.settings.model_max_length, 0);
     nlp__hf_config_free(c);
 }
 
@@ -178,9 +178,9 @@ Test(hf_config, defaults_label2id_task_prefix_and_huge_max_length)
     cr_assert_eq(c->num_labels, 2);
     cr_assert_str_eq(c->id2label[0], "no");
     cr_assert_str_eq(c->id2label[1], "yes");
-    cr_assert_eq(c->tokenizer.model_max_length, 0, "1e30 means no limit");
-    cr_assert_eq(c->tokenizer.do_lower_case, 1);
-    cr_assert_eq(c->tokenizer.strip_accents, 0);
+    cr_assert_eq(c->tokenizer.settings.model_max_length, 0, "1e30 means no limit");
+    cr_assert_eq(c->tokenizer.settings.do_lower_case, 1);
+    cr_assert_eq(c->tokenizer.settings.strip_accents, 0);
     cr_assert_null(c->weights_path);
     cr_assert_eq(c->n_architectures, 0);
     nlp__hf_config_free(c);

@@ -14,7 +14,7 @@
 static nlp__tokenizer *load(const char *rel)
 {
     nlp__tokenizer *tok = NULL;
-    nlp_status st = nlp__tokenizer_load(shared_path(rel), &tok);
+    nlp_status st = nlp_tokenizer_load(shared_path(rel), &tok); /* tokenizer_config.json too */
     cr_assert_eq(st, NLP_OK, "loading %s: %s", rel, nlp_last_error());
     cr_assert_eq(tok->kind, NLP_TOKENIZER_BERT);
     return tok;

@@ -76,7 +76,7 @@ static void check_file(const char *tokenizer_rel)
 {
     const char *fixture = "fixtures/tokenizers/t5_text.jsonl";
     nlp__tokenizer *tok = NULL;
-    cr_assert_eq(nlp__tokenizer_load(shared_path(tokenizer_rel), &tok), NLP_OK, "%s: %s",
+    cr_assert_eq(nlp_tokenizer_load(shared_path(tokenizer_rel), &tok), NLP_OK, "%s: %s",
                  tokenizer_rel, nlp_last_error());
     cr_assert_eq(tok->kind, NLP_TOKENIZER_T5);
     mismatch_log log = {.file = fixture};
