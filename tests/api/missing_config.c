@@ -36,7 +36,7 @@ Test(missing_config, every_loader_says_io)
     expect_io(nlp_checkpoint_info(dir, &info), "nlp_checkpoint_info");
     char cfg[4200];
     snprintf(cfg, sizeof cfg, "%s/config.json", dir);
-    expect_io(nlp_ner_init_checkpoint(cfg, vocab, 1, scratch_dir("no-config-out")),
-              "nlp_ner_init_checkpoint");
+    expect_io(nlp_bert_init(cfg, vocab, 1, scratch_dir("no-config-out")),
+              "nlp_bert_init");
     expect_io(nlp_t5_init(cfg, 1, scratch_dir("no-config-t5")), "nlp_t5_init");
 }

@@ -105,7 +105,7 @@ Test(ner_init, base_architecture_is_replaced_and_files_are_written_atomically)
     snprintf(cfg, sizeof cfg, "%s/config.json", base);
     const char *out = scratch_dir("ner-init-mlm");
     unsigned long before = nlp__atomic_writes_synced();
-    cr_assert_eq(nlp_ner_init_checkpoint(cfg, NULL, 3, out), NLP_OK, "%s", nlp_last_error());
+    cr_assert_eq(nlp_bert_init(cfg, NULL, 3, out), NLP_OK, "%s", nlp_last_error());
     cr_expect_eq(nlp__atomic_writes_synced(), before + 4);
     nlp_ner_free(ner_load_dir(out, NULL));
 }
@@ -114,7 +114,7 @@ Test(ner_init, base_architecture_is_replaced_and_files_are_written_atomically)
 Test(ner_init, missing_config_is_io_error)
 {
     const char *out = scratch_dir("ner-init-noconfig");
-    cr_assert_eq(nlp_ner_init_checkpoint("/no/such/dir/config.json", NULL, 1, out), NLP_ERR_IO);
+    cr_assert_eq(nlp_bert_init("/no/such/dir/config.json", NULL, 1, out), NLP_ERR_IO);
     const char *e = nlp_last_error();
     cr_expect(strstr(e, "/no/such/dir/config.json"), "%s", e);
     cr_expect(!strstr(strstr(e, "config.json") + 1, "config.json"), "path twice: %s", e);
