@@ -35,6 +35,7 @@ extern "C" nlp_train_options nlp_train_options_default(void)
     o.use_cache = 1;
     o.text_column = "user_input";
     o.label_column = "toxicity";
+    o.dist_rank = -1;
     return o;
 }
 
