@@ -286,3 +286,32 @@ Test(distributed, a_killed_rank_is_named_the_checkpoint_loads_and_resume_finishe
     cr_assert(is_dir(ck6));
     free(ck6); free(ck2); free(base); free(train); free(out_dir);
 }
+
+Test(distributed, toxic_two_ranks_of_batch_2_equal_one_process_of_batch_4, .timeout = 300)
+{
+    char *base = nlp__strdup(shared_path("fixtures/t5-tiny")); /* dropout_rate 0 */
+    char *train = nlp__strdup(shared_path("data/toxic-chat/toxicchat0124-human/train.csv"));
+    char *test = nlp__strdup(shared_path("data/toxic-chat/toxicchat0124-human/test.jsonl"));
+    char *one = nlp__strdup(scratch_dir("dist_toxic_one"));
+    char *two = nlp__strdup(scratch_dir("dist_toxic_two"));
+
+    run r = {"toxic", base, train, test, one, NULL, 4, 3, 3, -1, -1};
+    outcome r1, out[2];
+    run_ranks(&r, 1, &r1, 120);
+    cr_assert_eq(r1.status, NLP_OK, "one process: %s", r1.error);
+    r.out = two;
+    r.batch = 2;
+    run_ranks(&r, 2, out, 240);
+    for (int k = 0; k < 2; k++) {
+        cr_assert_eq(out[k].status, NLP_OK, "rank %d: %s", k, out[k].error);
+        cr_assert_float_eq(out[k].train_loss, r1.train_loss, 1e-5, "rank %d loss", k);
+        cr_assert_float_eq(out[k].best_metric, r1.best_metric, 1e-9, "rank %d F1", k);
+    }
+    char *m1 = path2(one, "model.safetensors"), *m2 = path2(two, "model.safetensors");
+    char *m0 = path2(base, "model.safetensors");
+    double diff = max_abs_diff(m1, m2, false);
+    cr_log_info("T5: max |param(2 ranks) - param(1 process)| = %.3g", diff);
+    cr_assert(diff <= 1e-5, "parameters differ by %.3g", diff);
+    cr_assert(max_abs_diff(m1, m0, false) > 1e-4, "training moved the parameters");
+    free(m0); free(m1); free(m2); free(base); free(train); free(test); free(one); free(two);
+}
