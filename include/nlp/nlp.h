@@ -958,6 +958,10 @@ typedef struct nlp_train_report {
     size_t truncated;        /* training examples cut to max_length */
     double seconds;          /* wall time of the run */
     double tokens_per_second;/* training input tokens (unpadded) per second */
+    /* [EXPERIMENTAL] Data parallel: seconds this rank spent summing
+     * gradients across ranks (waiting for the slowest included); 0 in
+     * one process. tokens_per_second then counts every rank's tokens. */
+    double allreduce_seconds;
 } nlp_train_report;
 
 /* Fine-tune the BERT token classifier in base_dir (a Hugging Face

@@ -31,6 +31,7 @@ struct Loop {
     /* Data parallel when set: batches of batch_size rows per rank, so one
      * step consumes global_batch() examples of the shared order. */
     DistGroup *dist = nullptr;
+    double allreduce_seconds = 0;
 
     Loop(TrainTask &t, const nlp_train_options &opts, DistGroup *group)
         : task(t), o(opts), opt(t.trainable(), adamw_config(opts)), dist(group)
@@ -172,7 +173,10 @@ struct Loop {
             sum += v;
         }
         if (dist) {
+            auto t0 = std::chrono::steady_clock::now();
             nlp_status st = dist_reduce_grads();
+            allreduce_seconds += std::chrono::duration<double>(
+                                     std::chrono::steady_clock::now() - t0).count();
             if (st != NLP_OK)
                 return st;
         }
@@ -465,6 +469,7 @@ nlp_status run_training(TrainTask &task, const nlp_train_options &opts,
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     report.seconds = secs;
     report.tokens_per_second = secs > 0 ? (double)loop.s.tokens / secs : 0;
+    report.allreduce_seconds = loop.allreduce_seconds;
     return st;
 }
 
