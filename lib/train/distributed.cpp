@@ -242,7 +242,7 @@ nlp_status DistGroup::allreduce_sum(const std::vector<at::Tensor> &tensors)
     return NLP_OK;
 }
 
-nlp_status DistGroup::allreduce_sum(std::vector<double> &values)
+nlp_status DistGroup::allreduce_sum(std::vector<double> &values, const char *what)
 {
     try {
         std::vector<at::Tensor> t{at::from_blob(values.data(), {(int64_t)values.size()},
@@ -250,7 +250,7 @@ nlp_status DistGroup::allreduce_sum(std::vector<double> &values)
         impl_->pg->allreduce(t)->wait();
         memcpy(values.data(), t[0].data_ptr<double>(), values.size() * sizeof(double));
     } catch (const std::exception &e) {
-        return fail("all-reducing counts", e);
+        return fail(what, e);
     }
     return NLP_OK;
 }
@@ -260,7 +260,7 @@ nlp_status DistGroup::allgather(const std::vector<double> &mine,
 {
     std::vector<double> sizes(world_, 0.0);
     sizes[rank_] = (double)mine.size();
-    nlp_status st = allreduce_sum(sizes);
+    nlp_status st = allreduce_sum(sizes, "gathering the evaluation results");
     if (st != NLP_OK)
         return st;
     size_t longest = 0;
@@ -291,7 +291,7 @@ nlp_status DistGroup::agree(nlp_status mine)
     std::vector<double> status(world_, 0.0);
     status[rank_] = (double)mine;
     std::string detail = mine != NLP_OK ? nlp_last_error() : "";
-    nlp_status st = allreduce_sum(status);
+    nlp_status st = allreduce_sum(status, "exchanging the ranks' statuses");
     if (st != NLP_OK)
         return mine != NLP_OK ? nlp__fail(mine, "%s", detail.c_str()) : st;
     if (mine != NLP_OK)

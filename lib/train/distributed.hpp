@@ -46,7 +46,9 @@ public:
     /* Element-wise sums across ranks, in place; float tensors are packed
      * into buckets of about 25 MiB, each sent as soon as it is packed. */
     nlp_status allreduce_sum(const std::vector<at::Tensor> &tensors);
-    nlp_status allreduce_sum(std::vector<double> &values);
+    /* what names the step in a failure's message. */
+    nlp_status allreduce_sum(std::vector<double> &values,
+                             const char *what = "all-reducing the batch's counts");
     /* Every rank's vector, in rank order (lengths may differ). */
     nlp_status allgather(const std::vector<double> &mine, std::vector<std::vector<double>> &all);
     /* Each rank's status: the first rank's failure (lowest rank) returned

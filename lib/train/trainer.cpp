@@ -139,7 +139,7 @@ struct Loop {
         std::vector<double> has(ps.size());
         for (size_t i = 0; i < ps.size(); i++)
             has[i] = ps[i].value.grad().defined() ? 1.0 : 0.0;
-        nlp_status st = dist->allreduce_sum(has);
+        nlp_status st = dist->allreduce_sum(has, "all-reducing which gradients exist");
         if (st != NLP_OK)
             return st;
         std::vector<at::Tensor> grads;

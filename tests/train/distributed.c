@@ -127,6 +127,14 @@ static void run_ranks(const run *r, int n_ranks, outcome out[], double limit_s)
                 done++;
             }
         }
+        /* a rank told to hang is stopped once the others are done */
+        bool hung = r->die_rank >= 0 && r->die_rank < n_ranks && pid[r->die_rank];
+        if (hung && done == n_ranks - 1) {
+            kill(pid[r->die_rank], SIGKILL);
+            waitpid(pid[r->die_rank], NULL, 0);
+            pid[r->die_rank] = 0;
+            done++;
+        }
         if (now_s() - t0 > limit_s) {
             for (int rank = 0; rank < n_ranks; rank++)
                 if (pid[rank]) {
@@ -314,4 +322,39 @@ Test(distributed, toxic_two_ranks_of_batch_2_equal_one_process_of_batch_4, .time
     cr_assert(diff <= 1e-5, "parameters differ by %.3g", diff);
     cr_assert(max_abs_diff(m1, m0, false) > 1e-4, "training moved the parameters");
     free(m0); free(m1); free(m2); free(base); free(train); free(test); free(one); free(two);
+}
+
+/* The store's host (rank 0) dies: rank 1 cannot reach the store either and
+ * names rank 0. */
+Test(distributed, a_killed_rank_0_is_named_by_rank_1, .timeout = 300)
+{
+    char *base = nlp__strdup(shared_path("fixtures/bert-tiny-ner"));
+    char *train = nlp__strdup(shared_path("data/conll2003/train.txt"));
+    char *out_dir = nlp__strdup(scratch_dir("dist_fault0"));
+    run r = {"ner", base, train, NULL, out_dir, NULL, 4, 6, 2, 0, 3};
+    outcome out[2];
+    run_ranks(&r, 2, out, 120);
+    cr_assert_eq(out[1].status, NLP_ERR_IO, "rank 1: %d %s", out[1].status, out[1].error);
+    cr_assert(strstr(out[1].error, "lost rank 0"), "the error names rank 0: %s", out[1].error);
+    cr_log_info("rank 1 stopped after %.1f s: %s", out[1].seconds, out[1].error);
+    free(base); free(train); free(out_dir);
+}
+
+/* A rank that hangs (alive, connections open) is caught by the timeout. */
+Test(distributed, a_hung_rank_is_named_after_the_timeout, .timeout = 300)
+{
+    char *base = nlp__strdup(shared_path("fixtures/bert-tiny-ner"));
+    char *train = nlp__strdup(shared_path("data/conll2003/train.txt"));
+    char *out_dir = nlp__strdup(scratch_dir("dist_hang"));
+    cr_assert_eq(setenv("DIST_WORKER_HANG", "1", 1), 0);
+    cr_assert_eq(setenv("DIST_WORKER_TIMEOUT_MS", "3000", 1), 0);
+    run r = {"ner", base, train, NULL, out_dir, NULL, 4, 6, 2, 1, 3};
+    outcome out[2];
+    run_ranks(&r, 2, out, 120);
+    unsetenv("DIST_WORKER_HANG");
+    unsetenv("DIST_WORKER_TIMEOUT_MS");
+    cr_assert_eq(out[0].status, NLP_ERR_IO, "rank 0: %d %s", out[0].status, out[0].error);
+    cr_assert(strstr(out[0].error, "lost rank 1"), "the error names rank 1: %s", out[0].error);
+    cr_log_info("rank 0 stopped after %.1f s: %s", out[0].seconds, out[0].error);
+    free(base); free(train); free(out_dir);
 }

@@ -7,21 +7,29 @@
  * usage: dist_worker ner|toxic BASE TRAIN EVAL|- OUT BATCH MAX_STEPS EVAL_STEPS
  *                    DIE_RANK DIE_STEP RESUME|- RESULT_FILE
  * DIE_RANK/DIE_STEP: that rank kills itself (SIGKILL, no clean-up) in the
- * progress callback after step DIE_STEP; -1 for none. */
+ * progress callback after step DIE_STEP; -1 for none. With DIST_WORKER_HANG=1
+ * in the environment it hangs there instead (the test kills it later).
+ * DIST_WORKER_TIMEOUT_MS sets dist_timeout_ms (default 20000). */
+#define _POSIX_C_SOURCE 200809L /* nanosleep */
 #include <nlp/nlp.h>
 
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static int die_step = -1;
 
 static int progress(const nlp_train_progress *p, void *user)
 {
     (void)user;
-    if (die_step >= 0 && p->step >= die_step)
+    if (die_step >= 0 && p->step >= die_step) {
+        const char *hang = getenv("DIST_WORKER_HANG");
+        while (hang && strcmp(hang, "1") == 0)
+            nanosleep(&(struct timespec){1, 0}, NULL);
         raise(SIGKILL);
+    }
     return 0;
 }
 
@@ -48,7 +56,8 @@ int main(int argc, char **argv)
     o.eval_batch_size = 8;
     o.logging_steps = 1;
     o.seed = 7;
-    o.dist_timeout_ms = 20000;
+    const char *timeout = getenv("DIST_WORKER_TIMEOUT_MS");
+    o.dist_timeout_ms = timeout ? atoll(timeout) : 20000;
     o.callback = progress;
     const char *eval = strcmp(argv[4], "-") ? argv[4] : NULL;
     nlp_train_report r = {sizeof r};
