@@ -81,6 +81,10 @@ nlp_status dist_config(const nlp_train_options &o, DistConfig &out)
                       "MASTER_PORT", 1, 65535, 29500, port);
     if (st != NLP_OK)
         return st;
+    const char *rank_env = getenv("RANK");
+    if (world > 1 && o.dist_rank == -1 && !(rank_env && *rank_env))
+        return nlp__fail(NLP_ERR_INVALID_ARG, "train options: %ld ranks but no rank for this "
+                         "process: set dist_rank or $RANK", world);
     if (o.dist_timeout_ms < 0)
         return nlp__fail(NLP_ERR_INVALID_ARG, "train options: dist_timeout_ms = %lld must be "
                          ">= 0", o.dist_timeout_ms);

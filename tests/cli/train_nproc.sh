@@ -22,6 +22,7 @@ if [ -d "$fx_ner" ]; then
   $nlp ner train --nproc 0 --model "$fx_ner" --train x --out "$tt/bad" 2> "$tt/bad.err" \
     && fail "--nproc 0 accepted"
   grep -q -- '--nproc' "$tt/bad.err" || fail "the error names --nproc: $(cat "$tt/bad.err")"
+  $nlp ner train --nproc 2 --help | grep -q -- '--nproc-per-node' || fail "--nproc 2 --help"
 fi
 
 fx_t5=$shared/fixtures/t5-tiny

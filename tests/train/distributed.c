@@ -358,3 +358,22 @@ Test(distributed, a_hung_rank_is_named_after_the_timeout, .timeout = 300)
     cr_log_info("rank 0 stopped after %.1f s: %s", out[0].seconds, out[0].error);
     free(base); free(train); free(out_dir);
 }
+
+Test(distributed, several_ranks_without_a_rank_are_refused_by_name)
+{
+    char *base = nlp__strdup(shared_path("fixtures/bert-tiny-ner"));
+    char *train = nlp__strdup(shared_path("data/conll2003/train.txt"));
+    unsetenv("RANK");
+    nlp_train_options o = nlp_train_options_default();
+    o.output_dir = scratch_dir("dist_no_rank");
+    o.max_train_examples = 8;
+    o.max_steps = 1;
+    o.dist_world_size = 2;
+    cr_assert_eq(nlp_ner_train(base, train, NULL, &o, NULL), NLP_ERR_INVALID_ARG);
+    cr_assert(strstr(nlp_last_error(), "set dist_rank or $RANK"), "%s", nlp_last_error());
+    o.dist_rank = 2;
+    cr_assert_eq(nlp_ner_train(base, train, NULL, &o, NULL), NLP_ERR_INVALID_ARG);
+    cr_assert(strstr(nlp_last_error(), "dist_rank = 2 is out of range [0, 1]"), "%s",
+              nlp_last_error());
+    free(base); free(train);
+}

@@ -22,6 +22,17 @@ const char *cli_launch_help(void)
            "  --nnodes M  --node-rank K  --master-addr A  --master-port P\n";
 }
 
+static const char *const launch_flags[] = {"--nproc", "--nproc-per-node", "--nnodes",
+                                           "--node-rank", "--master-addr", "--master-port"};
+
+int cli_launch_flag(const char *arg)
+{
+    for (size_t k = 0; k < 6; k++)
+        if (strcmp(arg, launch_flags[k]) == 0)
+            return 2;
+    return 0;
+}
+
 /* A TCP port nobody listens on now (the kernel's pick for port 0). */
 static int free_port(void)
 {
@@ -49,8 +60,7 @@ typedef struct launch {
  * Returns 0, or 2 after a usage error. */
 static int parse(int argc, char **argv, launch *l, char **kept, int *n_kept)
 {
-    static const char *flags[] = {"--nproc", "--nproc-per-node", "--nnodes", "--node-rank",
-                                  "--master-addr", "--master-port"};
+    const char *const *flags = launch_flags;
     *n_kept = 0;
     for (int i = 0; i < argc; i++) {
         size_t k = 0;
@@ -135,6 +145,9 @@ int cli_launch_local(int argc, char **argv, const char *group)
         return cli_fail_status(NLP_ERR_NOMEM, "launch");
     int n_kept = 0;
     int rc = parse(argc, argv, &l, kept, &n_kept);
+    for (int i = 1; i < argc && rc == 0; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            l.nproc = l.nnodes = 1; /* help, from this process */
     if (rc == 0 && l.nproc * l.nnodes <= 1) {
         free(kept);
         return -1;

@@ -29,6 +29,10 @@ int cli_ner_train(int argc, char **argv)
             fputs(cli_launch_help(), stdout);
             return 0;
         }
+        if (cli_launch_flag(argv[i]) && i + 1 < argc) { /* handled by cli_launch_local */
+            i++;
+            continue;
+        }
         if (strcmp(argv[i], "--no-label-all-tokens") == 0) {
             a.opts.label_all_tokens = 0;
             continue;

@@ -78,6 +78,10 @@ int cli_toxic_train(int argc, char **argv)
             fputs(cli_launch_help(), stdout);
             return 0;
         }
+        if (cli_launch_flag(argv[i]) && i + 1 < argc) { /* handled by cli_launch_local */
+            i++;
+            continue;
+        }
         int rc = toxic_option(argc, argv, &i, &a, &mo, labels);
         if (rc < 0)
             rc = cli_train_option(argc, argv, &i, &a);
