@@ -4,7 +4,13 @@
  * peak resident memory. Each shape runs in its own child process so peak
  * memory is its own.
  *
- *   build/bench/train [--steps N] [--only NAME]
+ *   build/bench/train [--steps N] [--only NAME] [--nproc N]
+ *
+ * --nproc N: each shape runs once in one process, then as N local
+ * data-parallel ranks (Gloo on 127.0.0.1) of the same per-rank batch; the
+ * lines give samples/s over all ranks, the scaling efficiency
+ * (samples/s of N ranks / (N x samples/s of one)) and the gradient
+ * all-reduce seconds per step.
  *
  * BERT shapes: "tiny" = the bert-tiny-ner fixture (hidden 32, 2 layers),
  * "small" = hidden 128, 2 layers (docs/training.md's from-scratch model),
@@ -110,7 +116,8 @@ static void write_data(const char *path, size_t rows, size_t words)
 }
 
 /* A BERT checkpoint and CoNLL data for shape s; returns nlp_ner_train's status. */
-static nlp_status train_bert(const shape *s, const char *dir, int steps, nlp_train_options *o)
+static nlp_status train_bert(const shape *s, const char *dir, int steps, nlp_train_options *o,
+                             nlp_train_report *r)
 {
     char cfg[1024], path[4096], model[4096], data[4096];
     snprintf(cfg, sizeof cfg,
@@ -127,8 +134,8 @@ static nlp_status train_bert(const shape *s, const char *dir, int steps, nlp_tra
     if (nlp_bert_init(path, SHARED "/data/bert-base-cased/vocab.txt", 1, model) !=
         NLP_OK)
         die("init");
-    write_data(data, s->batch * (size_t)(steps + 2), s->seq - 2);
-    return nlp_ner_train(model, data, NULL, o, NULL);
+    write_data(data, s->batch * (size_t)o->dist_world_size * (size_t)(steps + 2), s->seq - 2);
+    return nlp_ner_train(model, data, NULL, o, r);
 }
 
 /* rows JSON Lines texts long enough to be cut at any seq_len <= 512,
@@ -148,7 +155,8 @@ static void write_texts(const char *path, size_t rows)
 }
 
 /* A T5 checkpoint (t5-small's spiece.model) and texts for shape s. */
-static nlp_status train_t5(const shape *s, const char *dir, int steps, nlp_train_options *o)
+static nlp_status train_t5(const shape *s, const char *dir, int steps, nlp_train_options *o,
+                           nlp_train_report *r)
 {
     char cfg[1024], cfg_dir[4096], path[4096], spm[4096], model[4096], data[4096];
     snprintf(cfg, sizeof cfg,
@@ -167,15 +175,23 @@ static nlp_status train_t5(const shape *s, const char *dir, int steps, nlp_train
     write_file(path, cfg);
     if (nlp_t5_init(path, 1, model) != NLP_OK)
         die("init");
-    write_texts(data, s->batch * (size_t)(steps + 2));
-    return nlp_toxic_train(model, data, NULL, NULL, o, NULL);
+    write_texts(data, s->batch * (size_t)o->dist_world_size * (size_t)(steps + 2));
+    return nlp_toxic_train(model, data, NULL, NULL, o, r);
 }
 
-static void run_shape(const shape *s, const char *dir, int steps)
+/* One rank of world (world 1: a plain process), in its own folder under
+ * dir; rank 0 prints the figures and writes samples/s to dir/<name>-<world>. */
+static void run_shape(const shape *s, const char *top, int steps, int world, int rank, int port)
 {
-    char out[4096];
+    char out[4096], dir[4096];
+    snprintf(dir, sizeof dir, "%s/%s-%d-%d", top, s->name, world, rank);
+    if (mkdir(dir, 0755) != 0)
+        die(dir);
     snprintf(out, sizeof out, "%s/%s-out", dir, s->name);
     nlp_train_options o = nlp_train_options_default();
+    o.dist_world_size = world;
+    o.dist_rank = rank;
+    o.dist_master_port = port;
     o.output_dir = out;
     o.batch_size = s->batch;
     o.max_steps = steps + 2;
@@ -186,32 +202,80 @@ static void run_shape(const shape *s, const char *dir, int steps)
     timing t = {2, 0, 0, 0, 0, 0};
     o.callback = on_progress;
     o.callback_data = &t;
-    if ((s->t5 ? train_t5 : train_bert)(s, dir, steps, &o) != NLP_OK)
+    nlp_train_report r = {sizeof r};
+    if ((s->t5 ? train_t5 : train_bert)(s, dir, steps, &o, &r) != NLP_OK)
         die("train");
+    if (rank != 0)
+        return;
     double secs = t.t_last - t.t_warm, cpu = t.cpu_last - t.cpu_warm;
     double n = (double)(t.last_step - t.warm_step);
-    double tokens = n * (double)(s->batch * s->seq);
+    double tokens = n * (double)(s->batch * s->seq) * world;
+    double samples = n * (double)s->batch * world / secs;
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    printf("%-8s hidden %4d layers %2d  batch %2zu x %3zu  wall %8.1f tokens/s (%6.3f s/step)"
-           "  cpu %8.1f tokens/cpu-s (%6.3f cpu-s/step)  peak RSS %7.1f MiB\n", s->name,
-           s->hidden, s->layers, s->batch, s->seq, tokens / secs, secs / n, tokens / cpu,
-           cpu / n, (double)ru.ru_maxrss / 1024.0);
+    printf("%-8s hidden %4d layers %2d  ranks %d x batch %2zu x %3zu  wall %8.1f tokens/s "
+           "%7.2f samples/s (%6.3f s/step)  rank 0: cpu %8.1f tokens/cpu-s (%6.3f cpu-s/step)"
+           "  all-reduce %6.3f s/step  peak RSS %7.1f MiB\n", s->name, s->hidden, s->layers,
+           world, s->batch, s->seq, tokens / secs, samples, secs / n, tokens / world / cpu,
+           cpu / n, r.allreduce_seconds / (double)r.steps, (double)ru.ru_maxrss / 1024.0);
     fflush(stdout);
+    char path[4096], line[64];
+    snprintf(path, sizeof path, "%s/%s-%d", top, s->name, world);
+    snprintf(line, sizeof line, "%.17g\n", samples);
+    write_file(path, line);
+}
+
+static double read_samples(const char *top, const shape *s, int world)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s-%d", top, s->name, world);
+    FILE *f = fopen(path, "r");
+    double x = 0;
+    if (!f || fscanf(f, "%lf", &x) != 1)
+        x = 0;
+    if (f)
+        fclose(f);
+    return x;
+}
+
+/* world ranks of shape s, each a child process; false when one failed. */
+static int run_ranks(const shape *s, const char *dir, int steps, int world)
+{
+    static int port = 0;
+    port = port ? port + 1 : 29600 + (int)(getpid() % 2000) * 8;
+    pid_t pid[64];
+    for (int rank = 0; rank < world; rank++) {
+        fflush(stdout);
+        pid[rank] = fork();
+        if (pid[rank] == 0) {
+            run_shape(s, dir, steps, world, rank, port);
+            _exit(0);
+        }
+    }
+    int ok = 1;
+    for (int rank = 0; rank < world; rank++) {
+        int status = 0;
+        waitpid(pid[rank], &status, 0);
+        ok = ok && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    }
+    return ok;
 }
 
 int main(int argc, char **argv)
 {
-    int steps = 5;
+    int steps = 5, nproc = 1;
     const char *only = NULL;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--steps") == 0 && i + 1 < argc)
             steps = atoi(argv[++i]);
         else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc)
             only = argv[++i];
+        else if (strcmp(argv[i], "--nproc") == 0 && i + 1 < argc && atoi(argv[i + 1]) >= 1 &&
+                 atoi(argv[i + 1]) <= 64)
+            nproc = atoi(argv[++i]);
         else {
             fprintf(stderr, "usage: bench/train [--steps N] "
-                            "[--only tiny|small|base|t5-tiny|t5-small]\n");
+                            "[--only tiny|small|base|t5-tiny|t5-small] [--nproc 1..64]\n");
             return 2;
         }
     }
@@ -226,16 +290,20 @@ int main(int argc, char **argv)
     for (size_t k = 0; k < sizeof SHAPES / sizeof *SHAPES; k++) {
         if (only && strcmp(only, SHAPES[k].name) != 0)
             continue;
-        fflush(stdout);
-        pid_t pid = fork();
-        if (pid == 0) {
-            run_shape(&SHAPES[k], dir, steps);
-            _exit(0);
-        }
-        int status = 0;
-        waitpid(pid, &status, 0);
-        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        if (!run_ranks(&SHAPES[k], dir, steps, 1)) {
             fprintf(stderr, "bench/train: shape %s failed\n", SHAPES[k].name);
+            continue;
+        }
+        if (nproc == 1)
+            continue;
+        if (!run_ranks(&SHAPES[k], dir, steps, nproc)) {
+            fprintf(stderr, "bench/train: shape %s with %d ranks failed\n", SHAPES[k].name,
+                    nproc);
+            continue;
+        }
+        double one = read_samples(dir, &SHAPES[k], 1), many = read_samples(dir, &SHAPES[k], nproc);
+        printf("%-8s scaling efficiency with %d ranks: %.1f%% (%.2f vs %.2f samples/s)\n",
+               SHAPES[k].name, nproc, one > 0 ? 100.0 * many / (nproc * one) : 0.0, many, one);
     }
     char cmd[256];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

@@ -1163,6 +1163,18 @@ typedef struct nlp_train_options {
     const char *text_column, *label_column; /* toxic: "user_input", "toxicity" */
     nlp_train_callback callback;
     void *callback_data;
+    /* [EXPERIMENTAL] Data-parallel training over c10d/Gloo (docs/distributed.md).
+     * Each of dist_world_size processes runs the same call; rank 0 hosts the
+     * rendezvous at dist_master_addr:dist_master_port and alone writes
+     * checkpoints, logs and curves. batch_size is per rank. Unset fields
+     * come from torchrun's environment (WORLD_SIZE, RANK, MASTER_ADDR,
+     * MASTER_PORT), else one process. A rank that is lost makes the others
+     * return NLP_ERR_IO naming it within dist_timeout_ms. */
+    int dist_world_size;        /* 0: $WORLD_SIZE, else 1 */
+    int dist_rank;              /* -1: $RANK, else 0 */
+    const char *dist_master_addr; /* NULL: $MASTER_ADDR, else "127.0.0.1" */
+    int dist_master_port;       /* 0: $MASTER_PORT, else 29500 */
+    long long dist_timeout_ms;  /* 0: 300000 (rendezvous and each collective) */
 } nlp_train_options;
 
 /* The defaults listed above, with size set (section 5). */
@@ -1188,6 +1200,10 @@ typedef struct nlp_train_report {
     size_t truncated;        /* training examples cut to max_length */
     double seconds;          /* wall time of the run */
     double tokens_per_second;/* training input tokens (unpadded) per second */
+    /* [EXPERIMENTAL] Data parallel: seconds this rank spent summing
+     * gradients across ranks (waiting for the slowest included); 0 in
+     * one process. tokens_per_second then counts every rank's tokens. */
+    double allreduce_seconds;
 } nlp_train_report;
 
 /* Fine-tune the BERT token classifier in base_dir (a Hugging Face

@@ -35,6 +35,7 @@ static nlp_train_options train_defaults(void)
     o.use_cache = 1;
     o.text_column = "user_input";
     o.label_column = "toxicity";
+    o.dist_rank = -1;
     return o;
 }
 

@@ -107,16 +107,23 @@ public:
         return token_classification_loss(logits(t, train_mode), t.labels);
     }
 
-    nlp_status evaluate(size_t batch_size, Metrics &out) override;
+    size_t eval_count() const override { return has_eval ? eval.count : 0; }
+    nlp_status evaluate_part(size_t batch_size, size_t begin, size_t end,
+                             std::vector<double> &part) override;
+    nlp_status evaluate_metrics(const std::vector<std::vector<double>> &parts,
+                                Metrics &out) override;
     nlp_status save_model(const std::string &dir) override;
 };
 
-nlp_status NerTask::evaluate(size_t batch_size, Metrics &out)
+/* A part's record: [eval loss summed over rows (batch mean x rows), rows,
+ * then per row: its word count w, w gold label ids, w predicted ids]. Each
+ * word counts once, at its first subword (the only labelled one). */
+nlp_status NerTask::evaluate_part(size_t batch_size, size_t begin, size_t end,
+                                  std::vector<double> &part)
 {
-    std::vector<const char *> gold, pred;
-    std::vector<size_t> lengths;
     double loss_sum = 0;
-    /* Each word counts once, at its first subword (the only labelled one). */
+    std::vector<double> words;
+    size_t rows = 0;
     auto score = [&](const nlp__batch &b) {
         BatchTensors t = batch_tensors(b);
         at::Tensor lg = logits(t, false);
@@ -124,29 +131,64 @@ nlp_status NerTask::evaluate(size_t batch_size, Metrics &out)
         at::Tensor arg = lg.argmax(-1).contiguous();
         const int64_t *p = arg.data_ptr<int64_t>();
         for (size_t r = 0; r < b.rows; r++) {
-            size_t len = 0;
+            size_t at_len = words.size();
+            words.push_back(0);
+            std::vector<double> pred;
             for (size_t c = 0; c < b.cols; c++) {
                 int64_t g = b.labels[r * b.label_cols + c];
                 if (g < 0)
                     continue;
-                gold.push_back(labels[(size_t)g].c_str());
-                pred.push_back(labels[(size_t)p[r * b.cols + c]].c_str());
-                len++;
+                words.push_back((double)g);
+                pred.push_back((double)p[r * b.cols + c]);
             }
-            lengths.push_back(len);
+            words[at_len] = (double)pred.size();
+            words.insert(words.end(), pred.begin(), pred.end());
         }
+        rows += b.rows;
         return NLP_OK;
     };
-    nlp_status st = for_each_batch(eval, batch_size, pad_id(), score);
+    nlp_status st = for_each_batch(eval, begin, end, batch_size, pad_id(), score);
     if (st != NLP_OK)
         return st;
+    part.assign({loss_sum, (double)rows});
+    part.insert(part.end(), words.begin(), words.end());
+    return NLP_OK;
+}
+
+nlp_status NerTask::evaluate_metrics(const std::vector<std::vector<double>> &parts,
+                                     Metrics &out)
+{
+    std::vector<const char *> gold, pred;
+    std::vector<size_t> lengths;
+    double loss_sum = 0;
+    size_t rows = 0;
+    for (const std::vector<double> &p : parts) {
+        if (p.size() < 2)
+            return nlp__fail(NLP_ERR_INTERNAL, "NER evaluation: a malformed part record");
+        loss_sum += p[0];
+        rows += (size_t)p[1];
+        for (size_t i = 2; i < p.size();) {
+            size_t w = (size_t)p[i];
+            if (i + 1 + 2 * w > p.size())
+                return nlp__fail(NLP_ERR_INTERNAL, "NER evaluation: a malformed part record");
+            for (size_t k = 0; k < w; k++) {
+                size_t g = (size_t)p[i + 1 + k], q = (size_t)p[i + 1 + w + k];
+                if (g >= labels.size() || q >= labels.size())
+                    return nlp__fail(NLP_ERR_INTERNAL, "NER evaluation: label id out of range");
+                gold.push_back(labels[g].c_str());
+                pred.push_back(labels[q].c_str());
+            }
+            lengths.push_back(w);
+            i += 1 + 2 * w;
+        }
+    }
     nlp_seqeval_report *rep = nullptr;
-    st = nlp_seqeval_evaluate(gold.data(), pred.data(), lengths.data(), lengths.size(),
-                                         nullptr, &rep);
+    nlp_status st = nlp_seqeval_evaluate(gold.data(), pred.data(), lengths.data(),
+                                         lengths.size(), nullptr, &rep);
     if (st != NLP_OK)
         return st;
     const nlp_entity_score *micro = nlp_seqeval_average(rep, NLP_AVERAGE_MICRO);
-    out["loss"] = eval.count ? loss_sum / (double)eval.count : NAN;
+    out["loss"] = rows ? loss_sum / (double)rows : NAN;
     out["overall_precision"] = micro->precision;
     out["overall_recall"] = micro->recall;
     out["overall_f1"] = micro->f1;

@@ -41,6 +41,8 @@ static json_t *resume_json(const TrainerState &s)
     json_object_set_new(r, "best_step", json_integer(s.best_step));
     json_object_set_new(r, "bad_evals", json_integer(s.bad_evals));
     json_object_set_new(r, "checkpoints", int_array(s.checkpoints));
+    if (s.world_size > 1) /* absent: one process, as before data parallelism */
+        json_object_set_new(r, "world_size", json_integer(s.world_size));
     return r;
 }
 
@@ -111,8 +113,13 @@ nlp_status state_load(TrainerState &s, const std::string &path)
               get_int(r, "best_step", s.best_step) && get_int(r, "bad_evals", bad) &&
               json_is_array(json_object_get(r, "checkpoints")) &&
               json_is_array(json_object_get(root, "log_history"));
+    int64_t world = 1;
+    json_t *w = ok ? json_object_get(r, "world_size") : nullptr;
+    if (w)
+        ok = get_int(r, "world_size", world) && world >= 1 && world <= 65536;
     if (ok) {
         s.bad_evals = (int)bad;
+        s.world_size = (int)world;
         json_t *best = json_object_get(root, "best_metric");
         s.best_metric = json_is_number(best) ? json_number_value(best) : NAN;
         size_t i;

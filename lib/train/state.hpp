@@ -31,6 +31,7 @@ struct TrainerState {
     double best_metric = NAN;
     int64_t best_step = -1;
     int bad_evals = 0;
+    int world_size = 1;         /* data-parallel ranks that wrote it */
     std::vector<int64_t> checkpoints; /* steps with a folder on disk, oldest first */
     json_t *log_history = json_array(); /* owned */
 

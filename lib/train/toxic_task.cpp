@@ -42,7 +42,7 @@ public:
     size_t target[2] = {0, 0}; /* label index of the target word: [not toxic, toxic] */
     nlp__feature_set train{}, eval{};
     TextData eval_data;
-    size_t eval_count = 0;
+    size_t eval_rows = 0;
     bool weighted = false;
     double class_weight[2] = {1, 1};
 
@@ -64,7 +64,7 @@ public:
     }
     const nlp__feature_set &train_features() const override { return train; }
     int32_t pad_id() const override { return toxic->t5->pad_id; }
-    bool can_evaluate() const override { return eval_count > 0; }
+    bool can_evaluate() const override { return eval_rows > 0; }
     const char *default_metric() const override { return "f1"; }
 
     /* Row r of b is a toxic example when its target is the toxic word. */
@@ -94,52 +94,89 @@ public:
                                 train_mode ? dropout : 0.0, weights);
     }
 
-    nlp_status eval_loss(size_t batch_size, double &out);
-    nlp_status evaluate(size_t batch_size, Metrics &out) override;
+    /* The trained loss's denominator: label positions times the row's
+     * class weight when the loss is weighted. */
+    double loss_weight(const nlp__batch &b) const override
+    {
+        if (!weighted)
+            return TrainTask::loss_weight(b);
+        double sum = 0;
+        for (size_t r = 0; r < b.rows; r++) {
+            size_t n = 0;
+            for (size_t c = 0; c < b.label_cols; c++)
+                n += b.labels[r * b.label_cols + c] != -100;
+            sum += (double)(float)class_weight[toxic_row(b, r)] * (double)n;
+        }
+        return sum;
+    }
+
+    size_t eval_count() const override { return eval_rows; }
+    nlp_status evaluate_part(size_t batch_size, size_t begin, size_t end,
+                             std::vector<double> &part) override;
+    nlp_status evaluate_metrics(const std::vector<std::vector<double>> &parts,
+                                Metrics &out) override;
     nlp_status save_model(const std::string &dir) override;
 };
 
-nlp_status ToxicTask::eval_loss(size_t batch_size, double &out)
+/* A part's record: [eval loss summed over rows, rows, then gold, predicted,
+ * score for each row]. */
+nlp_status ToxicTask::evaluate_part(size_t batch_size, size_t begin, size_t end,
+                                    std::vector<double> &part)
 {
+    end = std::min(end, eval_rows);
+    begin = std::min(begin, end);
+    size_t n = end - begin;
     double sum = 0;
-    nlp_status st = for_each_batch(eval, batch_size, pad_id(), [&](const nlp__batch &b) {
+    nlp_status st = for_each_batch(eval, begin, end, batch_size, pad_id(), [&](const nlp__batch &b) {
         sum += loss(b, false).item<double>() * (double)b.rows;
         return NLP_OK;
     });
-    out = eval.count ? sum / (double)eval.count : NAN;
-    return st;
-}
-
-nlp_status ToxicTask::evaluate(size_t batch_size, Metrics &out)
-{
-    double loss_value = NAN;
-    nlp_status st = eval_loss(batch_size, loss_value);
     if (st != NLP_OK)
         return st;
-    const nlp__text_row *rows = eval_data->rows;
-    std::vector<const char *> texts(eval_count);
-    std::vector<size_t> lens(eval_count);
-    std::vector<int> gold(eval_count), pred(eval_count);
-    std::vector<double> score(eval_count);
-    std::vector<nlp_toxic_result *> res(eval_count);
-    for (size_t i = 0; i < eval_count; i++) {
+    const nlp__text_row *rows = eval_data->rows + begin;
+    std::vector<const char *> texts(n);
+    std::vector<size_t> lens(n);
+    std::vector<nlp_toxic_result *> res(n);
+    for (size_t i = 0; i < n; i++) {
         texts[i] = rows[i].text;
         lens[i] = rows[i].length;
-        gold[i] = rows[i].label;
     }
-    st = nlp__toxic_classify(toxic, texts.data(), lens.data(), eval_count, res.data());
+    if (n)
+        st = nlp__toxic_classify(toxic, texts.data(), lens.data(), n, res.data());
     if (st != NLP_OK)
         return st;
-    for (size_t i = 0; i < eval_count; i++) {
-        pred[i] = res[i]->is_toxic;
-        score[i] = res[i]->score;
+    part.assign({sum, (double)n});
+    for (size_t i = 0; i < n; i++) {
+        part.push_back(rows[i].label);
+        part.push_back(res[i]->is_toxic);
+        part.push_back(res[i]->score);
         nlp__toxic_result_free(res[i]);
     }
+    return NLP_OK;
+}
+
+nlp_status ToxicTask::evaluate_metrics(const std::vector<std::vector<double>> &parts,
+                                       Metrics &out)
+{
+    std::vector<int> gold, pred;
+    std::vector<double> score;
+    double sum = 0;
+    for (const std::vector<double> &p : parts) {
+        if (p.size() < 2 || p.size() != 2 + 3 * (size_t)p[1])
+            return nlp__fail(NLP_ERR_INTERNAL, "toxic evaluation: a malformed part record");
+        sum += p[0];
+        for (size_t i = 2; i < p.size(); i += 3) {
+            gold.push_back((int)p[i]);
+            pred.push_back((int)p[i + 1]);
+            score.push_back(p[i + 2]);
+        }
+    }
     nlp_classification_metrics m;
-    st = nlp__classification_evaluate(gold.data(), pred.data(), score.data(), eval_count, &m);
+    nlp_status st = nlp__classification_evaluate(gold.data(), pred.data(), score.data(),
+                                                 gold.size(), &m);
     if (st != NLP_OK)
         return st;
-    out["loss"] = loss_value;
+    out["loss"] = gold.empty() ? NAN : sum / (double)gold.size();
     out["accuracy"] = m.accuracy;
     out["precision"] = m.precision;
     out["recall"] = m.recall;
@@ -316,8 +353,8 @@ nlp_status toxic_task_create(const char *base_dir, const char *train_path,
     size_t n = limited(train->count, o.max_train_examples);
     st = build_features(*t, train.get(), n, o, t->train);
     if (st == NLP_OK && t->eval_data) {
-        t->eval_count = limited(t->eval_data->count, o.max_eval_examples);
-        st = build_features(*t, t->eval_data.get(), t->eval_count, o, t->eval);
+        t->eval_rows = limited(t->eval_data->count, o.max_eval_examples);
+        st = build_features(*t, t->eval_data.get(), t->eval_rows, o, t->eval);
     }
     report.truncated = t->train.truncated;
     size_t pos = count_toxic(train.get(), n);
@@ -328,7 +365,7 @@ nlp_status toxic_task_create(const char *base_dir, const char *train_path,
     if (st != NLP_OK)
         return st;
     report.train_examples = t->train.count;
-    report.eval_examples = t->eval_count;
+    report.eval_examples = t->eval_rows;
     out = std::move(t);
     return NLP_OK;
 }

@@ -5,6 +5,7 @@
  * done so far, zero the gradients; then log / evaluate / save / callback. */
 #include "train/trainer.hpp"
 #include "train/checkpoint.hpp"
+#include "train/distributed.hpp"
 #include "train/schedule.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -27,9 +28,13 @@ struct Loop {
     int64_t warmup = 0;
     std::string metric;
     double last_lr = 0;
+    /* Data parallel when set: batches of batch_size rows per rank, so one
+     * step consumes global_batch() examples of the shared order. */
+    DistGroup *dist = nullptr;
+    double allreduce_seconds = 0;
 
-    Loop(TrainTask &t, const nlp_train_options &opts)
-        : task(t), o(opts), opt(t.trainable(), adamw_config(opts))
+    Loop(TrainTask &t, const nlp_train_options &opts, DistGroup *group)
+        : task(t), o(opts), opt(t.trainable(), adamw_config(opts)), dist(group)
     {
         metric = o.metric_for_best ? o.metric_for_best : task.default_metric();
     }
@@ -46,10 +51,13 @@ struct Loop {
     }
 
     size_t n_examples() const { return task.train_features().count; }
+    size_t global_batch() const { return o.batch_size * (size_t)(dist ? dist->world() : 1); }
+    /* Only rank 0 writes checkpoints, logs and curves. */
+    bool writer() const { return !dist || dist->rank() == 0; }
 
     void plan()
     {
-        size_t bs = o.batch_size;
+        size_t bs = global_batch();
         s.batches_per_epoch = (int64_t)((n_examples() + bs - 1) / bs);
         int64_t per_epoch = s.batches_per_epoch / o.gradient_accumulation_steps;
         per_epoch = per_epoch < 1 ? 1 : per_epoch;
@@ -63,7 +71,7 @@ struct Loop {
     {
         s.epoch_rng = rng;
         order.resize(n_examples());
-        nlp__epoch_order(&task.train_features(), true, o.group_by_length != 0, o.batch_size,
+        nlp__epoch_order(&task.train_features(), true, o.group_by_length != 0, global_batch(),
                          &rng, order.data());
     }
 
@@ -84,16 +92,94 @@ struct Loop {
         return loss.item<double>();
     }
 
+    /* The data-parallel micro step: this rank's slice of the global batch.
+     * Its mean loss is weighted by its share of the labelled positions, so
+     * the summed gradients are those of the mean over the whole global
+     * batch, as one process with global_batch() rows would compute. *loss
+     * gets that global mean. */
+    nlp_status dist_micro_step(int divide_by, double &loss_out)
+    {
+        size_t gb = global_batch(), W = (size_t)dist->world(), r = (size_t)dist->rank();
+        size_t first = (size_t)s.batch_in_epoch * gb;
+        size_t n = std::min(gb, order.size() - first);
+        size_t lo = first + n * r / W, hi = first + n * (r + 1) / W;
+        nlp__batch b{};
+        double weight = 0, value = 0;
+        at::Tensor loss;
+        if (hi > lo) {
+            nlp_status st = nlp__collate(&task.train_features(), order.data() + lo, hi - lo,
+                                         task.pad_id(), &b);
+            if (st != NLP_OK)
+                return st;
+            weight = task.loss_weight(b);
+            if (weight > 0) {
+                loss = task.loss(b, true);
+                value = loss.item<double>();
+            }
+        }
+        std::vector<double> sums{weight, value * weight, (double)b.tokens};
+        nlp__batch_free(&b);
+        nlp_status st = dist->allreduce_sum(sums);
+        if (st != NLP_OK)
+            return st;
+        if (weight > 0)
+            (loss * (weight / sums[0] / (double)divide_by)).backward();
+        s.tokens += (int64_t)sums[2];
+        s.batch_in_epoch++;
+        loss_out = sums[0] > 0 ? sums[1] / sums[0] : NAN;
+        return NLP_OK;
+    }
+
+    /* Sum the ranks' gradients. A parameter none of them gave a gradient
+     * keeps none (AdamW skips it, as in one process); one that some ranks
+     * lack gets zeros there. */
+    nlp_status dist_reduce_grads()
+    {
+        std::vector<Param> &ps = opt.params();
+        std::vector<double> has(ps.size());
+        for (size_t i = 0; i < ps.size(); i++)
+            has[i] = ps[i].value.grad().defined() ? 1.0 : 0.0;
+        nlp_status st = dist->allreduce_sum(has, "all-reducing which gradients exist");
+        if (st != NLP_OK)
+            return st;
+        std::vector<at::Tensor> grads;
+        for (size_t i = 0; i < ps.size(); i++) {
+            if (has[i] == 0)
+                continue;
+            if (!ps[i].value.grad().defined())
+                ps[i].value.mutable_grad() = at::zeros_like(ps[i].value);
+            grads.push_back(ps[i].value.grad());
+        }
+        return dist->allreduce_sum(grads);
+    }
+
     /* One optimizer step over up to gradient_accumulation_steps batches
      * (fewer at the end of an epoch, as the Trainer does). */
-    void optimizer_step()
+    nlp_status optimizer_step()
     {
         int accum = o.gradient_accumulation_steps;
         int64_t left = s.batches_per_epoch - s.batch_in_epoch;
         int k = (int)std::min<int64_t>(accum, left);
         double sum = 0;
-        for (int i = 0; i < k; i++)
-            sum += micro_step(k);
+        for (int i = 0; i < k; i++) {
+            if (!dist) {
+                sum += micro_step(k);
+                continue;
+            }
+            double v = 0;
+            nlp_status st = dist_micro_step(k, v);
+            if (st != NLP_OK)
+                return st;
+            sum += v;
+        }
+        if (dist) {
+            auto t0 = std::chrono::steady_clock::now();
+            nlp_status st = dist_reduce_grads();
+            allreduce_seconds += std::chrono::duration<double>(
+                                     std::chrono::steady_clock::now() - t0).count();
+            if (st != NLP_OK)
+                return st;
+        }
         if (o.max_grad_norm > 0)
             clip_grad_norm(opt.params(), o.max_grad_norm);
         last_lr = nlp__linear_schedule_lr(o.learning_rate, s.global_step, warmup, s.total_steps);
@@ -103,6 +189,7 @@ struct Loop {
         s.loss_sum += sum / k;
         s.log_loss_sum += sum / k;
         s.log_steps++;
+        return NLP_OK;
     }
 
     nlp_status notify(bool evaluated, double eval_loss, double value, const std::string &ckpt)
@@ -134,7 +221,7 @@ struct Loop {
         json_object_set_new(e, "learning_rate", json_real(last_lr));
         json_object_set_new(e, "epoch", json_real(s.epoch()));
         json_object_set_new(e, "step", json_integer(s.global_step));
-        nlp_status st = log_append(o.output_dir, s, e);
+        nlp_status st = writer() ? log_append(o.output_dir, s, e) : (json_decref(e), NLP_OK);
         if (st == NLP_OK)
             st = notify(false, NAN, NAN, "");
         s.log_loss_sum = 0;
@@ -156,7 +243,7 @@ struct Loop {
         double value = NAN, eval_loss = NAN;
         if (task.can_evaluate()) {
             at::NoGradGuard no_grad;
-            nlp_status st = task.evaluate(o.eval_batch_size, m);
+            nlp_status st = dist ? dist_evaluate(m) : task.evaluate(o.eval_batch_size, m);
             if (st != NLP_OK)
                 return st;
             if (!m.count(metric))
@@ -176,31 +263,75 @@ struct Loop {
                 json_object_set_new(e, ("eval_" + kv.first).c_str(), json_real(kv.second));
             json_object_set_new(e, "epoch", json_real(s.epoch()));
             json_object_set_new(e, "step", json_integer(s.global_step));
-            nlp_status lst = log_append(o.output_dir, s, e);
-            if (lst != NLP_OK)
-                return lst;
+            if (!writer()) {
+                json_decref(e);
+            } else {
+                nlp_status lst = log_append(o.output_dir, s, e);
+                if (lst != NLP_OK)
+                    return lst;
+            }
         }
         std::string dir;
-        nlp_status st = checkpoint_save(task, opt, s, o, metric.c_str(), dir);
-        if (st != NLP_OK)
-            return st;
+        if (writer()) {
+            nlp_status st = checkpoint_save(task, opt, s, o, metric.c_str(), dir);
+            if (st != NLP_OK)
+                return st;
+        }
         stop = o.early_stopping_patience > 0 && s.bad_evals >= o.early_stopping_patience;
         return notify(task.can_evaluate(), eval_loss, value, dir);
+    }
+
+    /* Each rank scores its share of the evaluation examples; all gather
+     * the records, so every rank computes the same metrics. */
+    nlp_status dist_evaluate(Metrics &m)
+    {
+        size_t n = task.eval_count(), W = (size_t)dist->world(), r = (size_t)dist->rank();
+        std::vector<double> part;
+        nlp_status st = dist->agree(task.evaluate_part(o.eval_batch_size, n * r / W,
+                                                       n * (r + 1) / W, part));
+        std::vector<std::vector<double>> parts;
+        if (st == NLP_OK)
+            st = dist->allgather(part, parts);
+        return st == NLP_OK ? task.evaluate_metrics(parts, m) : st;
+    }
+
+    /* Resume (every rank reads the checkpoint), then rank 0's parameters
+     * to all, so every rank starts from the same model. */
+    nlp_status start()
+    {
+        int world = dist ? dist->world() : 1;
+        s.world_size = world;
+        if (o.resume_from) {
+            nlp_status st = checkpoint_load(o.resume_from, opt, s);
+            if (st == NLP_OK && s.world_size != world)
+                st = nlp__fail(NLP_ERR_INVALID_ARG, "resume_from %s: the checkpoint was "
+                               "written by %d ranks, this run has %d; resume with the same "
+                               "world size (data shards and batches depend on it)",
+                               o.resume_from, s.world_size, world);
+            if (st != NLP_OK)
+                return dist ? dist->agree(st) : st;
+            rng = s.epoch_rng;
+            st = writer() ? log_rewrite(o.output_dir, s) : NLP_OK;
+            if (dist)
+                st = dist->agree(st);
+            if (st != NLP_OK)
+                return st;
+        }
+        if (!dist)
+            return NLP_OK;
+        std::vector<at::Tensor> values;
+        for (Param &p : opt.params())
+            values.push_back(p.value);
+        return dist->broadcast(values);
     }
 
     nlp_status run(nlp_train_report &r)
     {
         plan();
         nlp__rng_seed(&rng, o.seed);
-        if (o.resume_from) {
-            nlp_status st = checkpoint_load(o.resume_from, opt, s);
-            if (st != NLP_OK)
-                return st;
-            rng = s.epoch_rng;
-            st = log_rewrite(o.output_dir, s);
-            if (st != NLP_OK)
-                return st;
-        }
+        nlp_status started = start();
+        if (started != NLP_OK)
+            return started;
         bool need_order = true;
         bool stop = false;
         while (s.global_step < s.total_steps && !stop) {
@@ -208,9 +339,11 @@ struct Loop {
                 start_epoch_order();
                 need_order = false;
             }
-            optimizer_step();
-            nlp_status st = NLP_OK;
-            if (o.logging_steps > 0 && s.global_step % o.logging_steps == 0)
+            nlp_status st = optimizer_step();
+            if (st != NLP_OK)
+                return st;
+            bool logged = o.logging_steps > 0 && s.global_step % o.logging_steps == 0;
+            if (logged)
                 st = log_train();
             bool epoch_end = s.batch_in_epoch >= s.batches_per_epoch;
             if (epoch_end) {
@@ -224,8 +357,13 @@ struct Loop {
             if (epoch_end)
                 s.epoch_rng = rng;
             bool eval_now = o.eval_steps > 0 ? s.global_step % o.eval_steps == 0 : epoch_end;
-            if (st == NLP_OK && (eval_now || s.global_step == s.total_steps))
+            eval_now = eval_now || s.global_step == s.total_steps;
+            if (st == NLP_OK && eval_now)
                 st = evaluate_and_save(stop);
+            /* A rank-0 write failing or a callback stopping on one rank
+             * stops them all. */
+            if (dist && (logged || eval_now))
+                st = dist->agree(st);
             if (st != NLP_OK)
                 return st;
         }
@@ -234,7 +372,9 @@ struct Loop {
 
     nlp_status finish(nlp_train_report &r)
     {
-        nlp_status st = final_model_save(task, o, s);
+        nlp_status st = writer() ? final_model_save(task, o, s) : NLP_OK;
+        if (dist)
+            st = dist->agree(st);
         if (st != NLP_OK)
             return st;
         r.steps = s.global_step;
@@ -263,6 +403,21 @@ static at::Tensor to_tensor(const int64_t *data, size_t rows, size_t cols)
         .clone();
 }
 
+double TrainTask::loss_weight(const nlp__batch &b) const
+{
+    size_t n = 0;
+    for (size_t i = 0; i < b.rows * b.label_cols; i++)
+        n += b.labels[i] != -100;
+    return (double)n;
+}
+
+nlp_status TrainTask::evaluate(size_t batch_size, Metrics &out)
+{
+    std::vector<std::vector<double>> parts(1);
+    nlp_status st = evaluate_part(batch_size, 0, eval_count(), parts[0]);
+    return st == NLP_OK ? evaluate_metrics(parts, out) : st;
+}
+
 BatchTensors batch_tensors(const nlp__batch &b)
 {
     return {to_tensor(b.input_ids, b.rows, b.cols), to_tensor(b.attention_mask, b.rows, b.cols),
@@ -272,12 +427,20 @@ BatchTensors batch_tensors(const nlp__batch &b)
 nlp_status for_each_batch(const nlp__feature_set &set, size_t batch_size, int32_t pad_id,
                           const std::function<nlp_status(const nlp__batch &)> &fn)
 {
-    std::vector<size_t> index(set.count);
-    for (size_t i = 0; i < set.count; i++)
-        index[i] = i;
+    return for_each_batch(set, 0, set.count, batch_size, pad_id, fn);
+}
+
+nlp_status for_each_batch(const nlp__feature_set &set, size_t begin, size_t end,
+                          size_t batch_size, int32_t pad_id,
+                          const std::function<nlp_status(const nlp__batch &)> &fn)
+{
+    end = std::min(end, set.count);
+    std::vector<size_t> index;
+    for (size_t i = begin; i < end; i++)
+        index.push_back(i);
     nlp_status st = NLP_OK;
-    for (size_t start = 0; start < set.count && st == NLP_OK; start += batch_size) {
-        size_t n = std::min(batch_size, set.count - start);
+    for (size_t start = 0; start < index.size() && st == NLP_OK; start += batch_size) {
+        size_t n = std::min(batch_size, index.size() - start);
         nlp__batch b;
         st = nlp__collate(&set, index.data() + start, n, pad_id, &b);
         if (st == NLP_OK)
@@ -292,13 +455,21 @@ nlp_status run_training(TrainTask &task, const nlp_train_options &opts,
 {
     if (task.train_features().count == 0)
         return nlp__fail(NLP_ERR_INVALID_ARG, "no training examples");
+    DistConfig dc;
+    nlp_status st = dist_config(opts, dc);
+    std::unique_ptr<DistGroup> group;
+    if (st == NLP_OK && dc.world > 1)
+        st = DistGroup::create(dc, group);
+    if (st != NLP_OK)
+        return st;
     auto t0 = std::chrono::steady_clock::now();
     seed_torch(opts.seed);
-    Loop loop(task, opts);
-    nlp_status st = loop.run(report);
+    Loop loop(task, opts, group.get());
+    st = loop.run(report);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     report.seconds = secs;
     report.tokens_per_second = secs > 0 ? (double)loop.s.tokens / secs : 0;
+    report.allreduce_seconds = loop.allreduce_seconds;
     return st;
 }
 

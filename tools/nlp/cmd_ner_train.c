@@ -2,6 +2,7 @@
  * CoNLL files (nlp_ner_train), with a progress bar on a terminal and plain
  * log lines otherwise. */
 #include "cli.h"
+#include "cli_launch.h"
 #include "cli_train.h"
 
 #include <string.h>
@@ -17,12 +18,20 @@ static const char usage[] =
 
 int cli_ner_train(int argc, char **argv)
 {
+    int launched = cli_launch_local(argc, argv, "ner");
+    if (launched >= 0)
+        return launched;
     cli_train_args a;
     cli_train_args_init(&a, "overall_f1");
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             printf(usage, cli_train_options_help());
+            fputs(cli_launch_help(), stdout);
             return 0;
+        }
+        if (cli_launch_flag(argv[i]) && i + 1 < argc) { /* handled by cli_launch_local */
+            i++;
+            continue;
         }
         if (strcmp(argv[i], "--no-label-all-tokens") == 0) {
             a.opts.label_all_tokens = 0;

@@ -2,6 +2,7 @@
  * text-to-text toxicity classifier (nlp_toxic_train), with the progress
  * display `nlp ner train` uses. */
 #include "cli.h"
+#include "cli_launch.h"
 #include "cli_train.h"
 
 #include <string.h>
@@ -64,6 +65,9 @@ static int toxic_option(int argc, char **argv, int *i, cli_train_args *a,
 
 int cli_toxic_train(int argc, char **argv)
 {
+    int launched = cli_launch_local(argc, argv, "toxic");
+    if (launched >= 0)
+        return launched;
     cli_train_args a;
     cli_train_args_init(&a, "f1");
     nlp_toxic_options mo = nlp_toxic_options_default();
@@ -71,7 +75,12 @@ int cli_toxic_train(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             printf(usage, cli_train_options_help());
+            fputs(cli_launch_help(), stdout);
             return 0;
+        }
+        if (cli_launch_flag(argv[i]) && i + 1 < argc) { /* handled by cli_launch_local */
+            i++;
+            continue;
         }
         int rc = toxic_option(argc, argv, &i, &a, &mo, labels);
         if (rc < 0)
