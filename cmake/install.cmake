@@ -2,6 +2,27 @@
 # imported target nlp::nlp.
 include(CMakePackageConfigHelpers)
 
+# A prefix the dynamic linker does not search (anything but /usr) gets a
+# runpath: the installed nlp command finds its library through
+# $ORIGIN/../<libdir>, and the pkg-config file adds -Wl,-rpath,<libdir> so
+# programs built against the prefix start without LD_LIBRARY_PATH. Distro
+# packages (prefix /usr) get neither, as Debian policy wants.
+if(CMAKE_INSTALL_PREFIX STREQUAL "/usr")
+  set(NLP_INSTALL_RPATH_DEFAULT OFF)
+else()
+  set(NLP_INSTALL_RPATH_DEFAULT ON)
+endif()
+option(NLP_INSTALL_RPATH "Installed nlp and pkg-config consumers carry a runpath to the libdir"
+  ${NLP_INSTALL_RPATH_DEFAULT})
+if(NLP_INSTALL_RPATH)
+  set(NLP_PC_RPATH " -Wl,-rpath,\${libdir}")
+  if(TARGET nlp_cli)
+    set_target_properties(nlp_cli PROPERTIES INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}")
+  endif()
+else()
+  set(NLP_PC_RPATH "")
+endif()
+
 install(TARGETS nlp EXPORT nlpTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
