@@ -23,18 +23,21 @@ else()
   set(NLP_PC_RPATH "")
 endif()
 
+# Components: runtime (libnlp.so.0), dev (header, .so link, pkg-config,
+# CMake package), tools (the nlp command): the Debian packages libnlp0,
+# libnlp-dev and nlp-tools (cmake/package.cmake).
 install(TARGETS nlp EXPORT nlpTargets
-  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
-  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
-  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT runtime NAMELINK_COMPONENT dev
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime)
 if(NLP_INSTALL_STATIC)
-  install(TARGETS nlp_static ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+  install(TARGETS nlp_static ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev)
 endif()
 install(FILES ${PROJECT_SOURCE_DIR}/include/nlp/nlp.h
-  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/nlp)
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/nlp COMPONENT dev)
 
 install(EXPORT nlpTargets NAMESPACE nlp::
-  DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/nlp)
+  DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/nlp COMPONENT dev)
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/nlpConfig.cmake.in
   ${PROJECT_BINARY_DIR}/nlpConfig.cmake
   INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/nlp)
@@ -42,7 +45,7 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/nlpConfigVersion.cmake
   COMPATIBILITY SameMajorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/nlpConfig.cmake
   ${PROJECT_BINARY_DIR}/nlpConfigVersion.cmake
-  DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/nlp)
+  DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/nlp COMPONENT dev)
 
 # The .pc file finds the prefix from its own place, so a package installed
 # with --prefix or DESTDIR stays correct.
@@ -50,4 +53,4 @@ file(RELATIVE_PATH NLP_PC_TO_PREFIX "/p/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/p")
 configure_file(${PROJECT_SOURCE_DIR}/pkgconfig/nlp.pc.in
   ${PROJECT_BINARY_DIR}/nlp.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/nlp.pc
-  DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+  DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT dev)
