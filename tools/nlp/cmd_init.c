@@ -50,7 +50,7 @@ int cli_init(int argc, char **argv)
         return cli_usage_error("init: --seed wants a number, got '%s'", seed);
     nlp_status st;
     if (strcmp(arch, "bert") == 0)
-        st = nlp_ner_init_checkpoint(config, vocab, (uint64_t)s, out);
+        st = nlp_bert_init(config, vocab, (uint64_t)s, out);
     else if (strcmp(arch, "t5") == 0 && !vocab)
         st = nlp_t5_init(config, (uint64_t)s, out);
     else if (strcmp(arch, "t5") == 0)
