@@ -6,3 +6,8 @@ int nlpgo_train_callback(const nlp_train_progress *progress, void *data)
 {
     return nlpgoTrainProgress((nlp_train_progress *)progress, data);
 }
+
+int nlpgo_eval_progress(size_t done, size_t total, void *data)
+{
+    return nlpgoEvalProgress(done, total, data);
+}

@@ -274,11 +274,20 @@ func TestTrainNerProgressCancelAndEvaluate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := EvaluateNer(m, conll("valid.txt"), 20)
-	m.Close()
+	var done [][2]int
+	rep, err := EvaluateNer(m, conll("valid.txt"), &EvalOptions{MaxExamples: 20, BatchSize: 8,
+		Progress: func(d, n int) bool { done = append(done, [2]int{d, n}); return false }})
 	if err != nil || rep.Accuracy < 0 || rep.Accuracy > 1 {
 		t.Fatalf("evaluate: %+v %v", rep, err)
 	}
+	if len(done) == 0 || done[len(done)-1] != [2]int{20, 20} {
+		t.Fatalf("evaluation progress: %v", done)
+	}
+	if _, err := EvaluateNer(m, conll("valid.txt"), &EvalOptions{MaxExamples: 20,
+		Progress: func(int, int) bool { return true }}); !errors.Is(err, ErrCancelled) {
+		t.Fatalf("evaluation cancel: %v", err)
+	}
+	m.Close()
 
 	calls := 0
 	o = smallNerRun(filepath.Join(dir, "cancel"))
@@ -302,7 +311,12 @@ func TestTrainToxicThenEvaluate(t *testing.T) {
 	if err != nil || r.Steps != 2 {
 		t.Fatalf("train: %+v %v", r, err)
 	}
-	m, err := EvaluateToxic(out, filepath.Join(data, "test.jsonl"), nil, "", "", 8)
+	c, err := LoadToxic(out, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	m, err := EvaluateToxic(c, filepath.Join(data, "test.jsonl"), &EvalOptions{MaxExamples: 8})
 	if err != nil || m.Count != 8 || m.TN+m.FP+m.FN+m.TP != 8 {
 		t.Fatalf("evaluate: %+v %v", m, err)
 	}

@@ -69,14 +69,7 @@ func ScoreTags(gold, pred [][]string, strict bool, scheme string) (SeqevalReport
 		return SeqevalReport{}, err
 	}
 	defer C.nlp_seqeval_report_free(r)
-	out := SeqevalReport{Accuracy: float64(C.nlp_seqeval_accuracy(r)),
-		Micro:    entityScore(C.nlp_seqeval_average(r, C.NLP_AVERAGE_MICRO)),
-		Macro:    entityScore(C.nlp_seqeval_average(r, C.NLP_AVERAGE_MACRO)),
-		Weighted: entityScore(C.nlp_seqeval_average(r, C.NLP_AVERAGE_WEIGHTED))}
-	for i := 0; i < int(C.nlp_seqeval_type_count(r)); i++ {
-		out.Types = append(out.Types, entityScore(C.nlp_seqeval_type(r, C.size_t(i))))
-	}
-	return out, nil
+	return seqevalReport(r), nil
 }
 
 // Sentence is one sentence of a CoNLL file.
@@ -112,24 +105,4 @@ func ReadConll(path string) ([]Sentence, error) {
 		k += int(n)
 	}
 	return out, nil
-}
-
-// EvaluateNer tags a CoNLL file's words with m and scores them against the
-// file's tags (seqeval default mode). maxSentences 0 reads all.
-func EvaluateNer(m *NerModel, conllPath string, maxSentences int) (SeqevalReport, error) {
-	sentences, err := ReadConll(conllPath)
-	if err != nil {
-		return SeqevalReport{}, err
-	}
-	if maxSentences > 0 && len(sentences) > maxSentences {
-		sentences = sentences[:maxSentences]
-	}
-	gold, pred := make([][]string, len(sentences)), make([][]string, len(sentences))
-	for i, s := range sentences {
-		gold[i] = s.Tags
-		if pred[i], err = m.TagWords(s.Words); err != nil {
-			return SeqevalReport{}, err
-		}
-	}
-	return ScoreTags(gold, pred, false, "")
 }

@@ -62,7 +62,7 @@ func tp(p unsafe.Pointer) *C.nlp_tokenizer { return (*C.nlp_tokenizer)(p) }
 func (t *Tokenizer) Kind() string {
 	kind := ""
 	_ = t.h.use(func(p unsafe.Pointer) error {
-		switch C.nlp_tokenizer_get_kind(tp(p)) {
+		switch C.nlp_tokenizer_algorithm(tp(p)) {
 		case C.NLP_TOKENIZER_BERT:
 			kind = "bert"
 		case C.NLP_TOKENIZER_T5:

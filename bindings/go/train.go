@@ -174,7 +174,7 @@ func newTrain(opts TrainOptions) (*cTrain, error) {
 	o.adam_beta2, o.adam_epsilon = C.double(opts.AdamBeta2), C.double(opts.AdamEpsilon)
 	o.max_grad_norm = C.double(opts.MaxGradNorm)
 	o.gradient_accumulation_steps = C.int(opts.GradientAccumulationSteps)
-	o.seed = C.ulonglong(opts.Seed)
+	o.seed = C.uint64_t(opts.Seed)
 	o.eval_steps, o.logging_steps = C.longlong(opts.EvalSteps), C.longlong(opts.LoggingSteps)
 	o.metric_for_best = str(opts.MetricForBest)
 	o.save_total_limit, o.early_stopping_patience = C.int(opts.SaveTotalLimit), C.int(opts.EarlyStoppingPatience)
@@ -221,6 +221,15 @@ func (c *cTrain) finish(st C.nlp_status, r *C.nlp_train_report) (TrainReport, er
 		Truncated: int(r.truncated), Seconds: float64(r.seconds), TokensPerSecond: float64(r.tokens_per_second)}, nil
 }
 
+// withPaths calls f with C copies of the three paths (eval "" as NULL).
+func withPaths(baseDir, trainPath, evalPath string, f func(base, train, eval *C.char) C.nlp_status) C.nlp_status {
+	base, train, eval := C.CString(baseDir), C.CString(trainPath), cString(evalPath, true)
+	defer cFree(base)
+	defer cFree(train)
+	defer cFree(eval)
+	return f(base, train, eval)
+}
+
 // TrainNer fine-tunes the BERT token classifier in baseDir on a CoNLL file,
 // evaluating on evalPath ("" for none); the best model lands in
 // opts.OutputDir.
@@ -230,12 +239,10 @@ func TrainNer(baseDir, trainPath, evalPath string, opts TrainOptions) (TrainRepo
 		return TrainReport{}, err
 	}
 	defer c.free()
-	base, train, eval := C.CString(baseDir), C.CString(trainPath), cString(evalPath, true)
-	defer cFree(base)
-	defer cFree(train)
-	defer cFree(eval)
 	r := C.nlp_train_report{size: C.sizeof_nlp_train_report}
-	return c.finish(C.nlp_ner_train(base, train, eval, &c.o, &r), &r)
+	return c.finish(withPaths(baseDir, trainPath, evalPath, func(base, train, eval *C.char) C.nlp_status {
+		return C.nlp_ner_train(base, train, eval, &c.o, &r)
+	}), &r)
 }
 
 // TrainToxic fine-tunes a T5 checkpoint as a toxicity classifier on CSV or
@@ -251,12 +258,10 @@ func TrainToxic(baseDir, trainPath, evalPath string, model *ToxicOptions, opts T
 		return TrainReport{}, err
 	}
 	defer c.free()
-	base, train, eval := C.CString(baseDir), C.CString(trainPath), cString(evalPath, true)
-	defer cFree(base)
-	defer cFree(train)
-	defer cFree(eval)
 	r := C.nlp_train_report{size: C.sizeof_nlp_train_report}
-	return c.finish(C.nlp_toxic_train(base, train, eval, &co.o, &c.o, &r), &r)
+	return c.finish(withPaths(baseDir, trainPath, evalPath, func(base, train, eval *C.char) C.nlp_status {
+		return C.nlp_toxic_train(base, train, eval, &co.o, &c.o, &r)
+	}), &r)
 }
 
 // ClassificationMetrics are binary scores of the toxic class.
@@ -265,28 +270,4 @@ type ClassificationMetrics struct {
 	TN, FP, FN, TP                  int
 	Accuracy, Precision, Recall, F1 float64
 	AUPRC                           float64 // NaN without scores
-}
-
-// EvaluateToxic scores a toxicity classifier on labelled CSV / JSON Lines
-// data (textColumn, labelColumn "" for the defaults; maxExamples 0: all).
-func EvaluateToxic(modelDir, dataPath string, model *ToxicOptions, textColumn, labelColumn string,
-	maxExamples int) (ClassificationMetrics, error) {
-	co, err := newToxicOptions(model)
-	if err != nil {
-		return ClassificationMetrics{}, err
-	}
-	defer co.free()
-	dir, data := C.CString(modelDir), C.CString(dataPath)
-	tc, lc := cString(textColumn, true), cString(labelColumn, true)
-	defer cFree(dir)
-	defer cFree(data)
-	defer cFree(tc)
-	defer cFree(lc)
-	m := C.nlp_classification_metrics{size: C.sizeof_nlp_classification_metrics}
-	if err := check(C.nlp_toxic_evaluate(dir, data, &co.o, tc, lc, C.size_t(maxExamples), &m)); err != nil {
-		return ClassificationMetrics{}, err
-	}
-	return ClassificationMetrics{Count: int(m.count), Support: int(m.support), TN: int(m.tn), FP: int(m.fp),
-		FN: int(m.fn), TP: int(m.tp), Accuracy: float64(m.accuracy), Precision: float64(m.precision),
-		Recall: float64(m.recall), F1: float64(m.f1), AUPRC: float64(m.auprc)}, nil
 }

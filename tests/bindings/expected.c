@@ -211,7 +211,7 @@ int main(int argc, char **argv)
 
     /* The struct sizes this header gives, for the bindings' layout checks. */
     json_t *sizes = json_pack(
-        "{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
+        "{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
         "nlp_encode_options", (json_int_t)sizeof(nlp_encode_options),
         "nlp_ner_options", (json_int_t)sizeof(nlp_ner_options),
         "nlp_entity", (json_int_t)sizeof(nlp_entity),
@@ -224,7 +224,8 @@ int main(int argc, char **argv)
         "nlp_conll_options", (json_int_t)sizeof(nlp_conll_options),
         "nlp_train_progress", (json_int_t)sizeof(nlp_train_progress),
         "nlp_train_options", (json_int_t)sizeof(nlp_train_options),
-        "nlp_train_report", (json_int_t)sizeof(nlp_train_report));
+        "nlp_train_report", (json_int_t)sizeof(nlp_train_report),
+        "nlp_eval_options", (json_int_t)sizeof(nlp_eval_options));
 
     json_t *root = json_pack("{s:s, s:o, s:s, s:s, s:s, s:o, s:o, s:o, s:{s:o, s:o}}",
                              "version", nlp_version(), "sizes", sizes,

@@ -122,6 +122,16 @@ class TrainReport(Struct):
                 ("tokens_per_second", c_double)]
 
 
+PROGRESS_CALLBACK = ctypes.CFUNCTYPE(c_int, c_size_t, c_size_t, c_void_p)
+
+
+class EvalOptions(Struct):
+    _fields_ = [("size", c_size_t), ("text_column", c_char_p), ("label_column", c_char_p),
+                ("max_examples", c_size_t), ("batch_size", c_size_t),
+                ("seqeval", POINTER(SeqevalOptions)), ("progress", PROGRESS_CALLBACK),
+                ("progress_data", c_void_p)]
+
+
 # C struct name -> ctypes class, for the layout test against the C sizes.
 STRUCTS = {
     "nlp_encode_options": EncodeOptions, "nlp_ner_options": NerOptions,
@@ -130,7 +140,14 @@ STRUCTS = {
     "nlp_entity_score": EntityScore, "nlp_classification_metrics": ClassificationMetrics,
     "nlp_conll_options": ConllOptions, "nlp_train_progress": TrainProgress,
     "nlp_train_options": TrainOptions, "nlp_train_report": TrainReport,
+    "nlp_eval_options": EvalOptions,
 }
+
+# nlp_<x>_options_init(ptr, size) for every options struct.
+_OPTIONS = {"nlp_encode_options": EncodeOptions, "nlp_ner_options": NerOptions,
+            "nlp_toxic_options": ToxicOptions, "nlp_seqeval_options": SeqevalOptions,
+            "nlp_conll_options": ConllOptions, "nlp_train_options": TrainOptions,
+            "nlp_eval_options": EvalOptions}
 
 _status = c_int
 _char_pp = POINTER(c_char_p)
@@ -148,7 +165,7 @@ _PROTOTYPES = {
     # tokenizer
     "nlp_tokenizer_load": (_status, [c_char_p, POINTER(_P)]),
     "nlp_tokenizer_free": (None, [_P]),
-    "nlp_tokenizer_get_kind": (c_int, [_P]),
+    "nlp_tokenizer_algorithm": (c_int, [_P]),
     "nlp_tokenizer_vocab_size": (c_size_t, [_P]),
     "nlp_tokenizer_encode": (_status, [_P, c_char_p, c_size_t, POINTER(EncodeOptions),
                                        POINTER(_P)]),
@@ -205,9 +222,12 @@ _PROTOTYPES = {
                                 POINTER(TrainReport)]),
     "nlp_toxic_train": (_status, [c_char_p, c_char_p, c_char_p, POINTER(ToxicOptions),
                                   POINTER(TrainOptions), POINTER(TrainReport)]),
-    "nlp_toxic_evaluate": (_status, [c_char_p, c_char_p, POINTER(ToxicOptions), c_char_p,
-                                     c_char_p, c_size_t, POINTER(ClassificationMetrics)]),
+    "nlp_ner_evaluate": (_status, [_P, c_char_p, POINTER(EvalOptions), POINTER(_P)]),
+    "nlp_toxic_evaluate_model": (_status, [_P, c_char_p, POINTER(EvalOptions),
+                                           POINTER(ClassificationMetrics)]),
 }
+for _name, _cls in _OPTIONS.items():
+    _PROTOTYPES[_name + "_init"] = (_status, [POINTER(_cls), c_size_t])
 
 for _name, (_res, _args) in _PROTOTYPES.items():
     _fn = getattr(lib, _name)
@@ -232,15 +252,7 @@ def init_options(cls, c_name: str):
     """A struct of defaults written by nlp_<x>_options_init(&o, sizeof o):
     the library fills exactly the bytes this binding knows of."""
     o = cls()
-    init = getattr(lib, c_name + "_init", None)
-    if init is None:  # a 0.1 library: only the by-value default exists
-        default = getattr(lib, c_name + "_default")
-        default.restype = cls
-        default.argtypes = []
-        return default()
-    init.restype = c_int
-    init.argtypes = [c_void_p, c_size_t]
-    check(init(ctypes.byref(o), ctypes.sizeof(o)))
+    check(getattr(lib, c_name + "_init")(ctypes.byref(o), ctypes.sizeof(o)))
     return o
 
 

@@ -58,7 +58,7 @@ class Tokenizer(Handle):
     @property
     def kind(self) -> str:
         """"bert" (WordPiece) or "t5" (SentencePiece Unigram)."""
-        return {1: "bert", 2: "t5"}.get(lib.nlp_tokenizer_get_kind(self._handle()), "unknown")
+        return {1: "bert", 2: "t5"}.get(lib.nlp_tokenizer_algorithm(self._handle()), "unknown")
 
     @property
     def vocab_size(self) -> int:

@@ -3,13 +3,14 @@ evaluate_toxic, score_tags."""
 import ctypes
 import json
 import math
+import os
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Union
 
-from ._lib import (TRAIN_CALLBACK, ClassificationMetrics, ConllOptions, SeqevalOptions,
-                   TrainOptions, TrainReport, check, init_options, lib, path_arg, take_string,
-                   utf8)
+from ._lib import (PROGRESS_CALLBACK, TRAIN_CALLBACK, ClassificationMetrics, ConllOptions,
+                   EvalOptions, SeqevalOptions, TrainOptions, TrainReport, check, init_options,
+                   lib, path_arg, take_string, utf8)
 from .ner import NerModel
-from .toxic import toxic_options
+from .toxic import ToxicClassifier, toxic_options
 
 # Callback: gets a progress dict; returning True stops the run (the call
 # then raises nlp.CancelledError). An exception raised in it stops the run
@@ -145,19 +146,114 @@ def _metrics(m: ClassificationMetrics) -> Dict[str, Any]:
             "confusion": [[m.tn, m.fp], [m.fn, m.tp]]}
 
 
-def evaluate_toxic(model_dir, data_path, *, prefix: Optional[str] = None,
-                   labels: Optional[Mapping[str, bool]] = None, text_column: Optional[str] = None,
-                   label_column: Optional[str] = None, max_examples: int = 0,
+# Evaluation progress: called with (done, total) examples; returning True
+# cancels (nlp.CancelledError); an exception raised in it stops the run and
+# is raised again.
+EvalProgress = Callable[[int, int], Optional[bool]]
+
+
+class _EvalBar(_Bar):
+    def __call__(self, done: int, total: int) -> None:  # type: ignore[override]
+        if self.bar is not None:
+            self.bar.total, self.bar.n = total, done
+            self.bar.refresh()
+
+
+def _eval_options(progress: Union[EvalProgress, bool, None], text_column, label_column,
+                  max_examples: int, batch_size: int, seqeval=None):
+    o = init_options(EvalOptions, "nlp_eval_options")
+    keep: List[Any] = []
+    if text_column is not None:
+        o.text_column = utf8(text_column, "text_column")
+    if label_column is not None:
+        o.label_column = utf8(label_column, "label_column")
+    o.max_examples = max_examples
+    o.batch_size = batch_size
+    if seqeval is not None:
+        keep.append(seqeval)
+        o.seqeval = ctypes.pointer(seqeval)
+    state: Dict[str, Any] = {"error": None}
+    bar = _EvalBar() if progress is True else None
+    user = bar if bar is not None else (progress or None)
+    if user is not None:
+        def trampoline(done, total, _data):
+            try:
+                return 1 if user(done, total) else 0
+            except BaseException as e:  # noqa: B902 - re-raised after the call
+                state["error"] = e
+                return 1
+        cb = PROGRESS_CALLBACK(trampoline)
+        keep.append(cb)
+        o.progress = cb
+    return o, keep, state, bar
+
+
+def _seqeval_options(strict: bool, scheme: str) -> SeqevalOptions:
+    o = init_options(SeqevalOptions, "nlp_seqeval_options")
+    o.mode = 1 if strict else 0
+    sch = ctypes.c_int()
+    check(lib.nlp_tag_scheme_parse(utf8(scheme, "scheme"), ctypes.byref(sch)))
+    o.scheme = sch.value
+    return o
+
+
+def _report_json(report: ctypes.c_void_p) -> Dict[str, Any]:
+    try:
+        out = ctypes.c_void_p()
+        check(lib.nlp_seqeval_report_json(report, ctypes.byref(out)))
+        return json.loads(take_string(out.value))
+    finally:
+        lib.nlp_seqeval_report_free(report)
+
+
+def evaluate_ner(model: Union[NerModel, str, "os.PathLike[str]"], data_path, *,
+                 max_examples: int = 0, batch_size: int = 0, strict: bool = False,
+                 scheme: str = "IOB2", text_column: Optional[str] = None,
+                 label_column: Optional[str] = None,
+                 progress: Union[EvalProgress, bool, None] = None,
+                 device: str = "cpu") -> Dict[str, Any]:
+    """Score a NER model (a NerModel or a checkpoint path) on a CoNLL file
+    or conll2003 JSON Lines (nlp_ner_evaluate): seqeval default mode, or
+    strict with scheme. progress(done, total) after every batch (return
+    True to cancel), or True for a tqdm bar. Returns the report as
+    nlp_seqeval_report_json's object."""
+    own = not isinstance(model, NerModel)
+    m = NerModel(model, device=device) if own else model
+    try:
+        o, keep, state, bar = _eval_options(progress, text_column, label_column, max_examples,
+                                            batch_size, _seqeval_options(strict, scheme))
+        report = ctypes.c_void_p()
+        _run(lambda: lib.nlp_ner_evaluate(m._handle(), path_arg(data_path), ctypes.byref(o),
+                                          ctypes.byref(report)), state, bar)
+        return _report_json(report)
+    finally:
+        if own:
+            m.close()
+
+
+def evaluate_toxic(model: Union[ToxicClassifier, str, "os.PathLike[str]"], data_path, *,
+                   prefix: Optional[str] = None, labels: Optional[Mapping[str, bool]] = None,
+                   text_column: Optional[str] = None, label_column: Optional[str] = None,
+                   max_examples: int = 0, batch_size: int = 0,
+                   progress: Union[EvalProgress, bool, None] = None,
                    device: str = "cpu") -> Dict[str, Any]:
     """Accuracy, precision, recall, F1 (toxic class), confusion matrix and
-    AUPRC of a toxicity classifier on labelled CSV / JSON Lines data."""
-    mo, keep = toxic_options(prefix, labels, device)
-    m = ClassificationMetrics(size=ctypes.sizeof(ClassificationMetrics))
-    check(lib.nlp_toxic_evaluate(path_arg(model_dir), path_arg(data_path), ctypes.byref(mo),
-                                 None if text_column is None else utf8(text_column),
-                                 None if label_column is None else utf8(label_column),
-                                 max_examples, ctypes.byref(m)))
-    return _metrics(m)
+    AUPRC of a toxicity classifier (a ToxicClassifier, or a checkpoint path
+    loaded with prefix and labels) on labelled CSV / JSON Lines data
+    (nlp_toxic_evaluate_model). progress as evaluate_ner."""
+    own = not isinstance(model, ToxicClassifier)
+    m = ToxicClassifier(model, prefix=prefix, labels=labels, device=device) if own else model
+    try:
+        o, keep, state, bar = _eval_options(progress, text_column, label_column, max_examples,
+                                            batch_size)
+        out = ClassificationMetrics(size=ctypes.sizeof(ClassificationMetrics))
+        _run(lambda: lib.nlp_toxic_evaluate_model(m._handle(), path_arg(data_path),
+                                                  ctypes.byref(o), ctypes.byref(out)),
+             state, bar)
+        return _metrics(out)
+    finally:
+        if own:
+            m.close()
 
 
 def score_tags(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]], *,
@@ -173,20 +269,11 @@ def score_tags(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]], *,
             raise ValueError(f"sentence {i}: {len(g)} gold tags but {len(p)} predicted")
     n = max(len(flat_g), 1)
     lengths = (ctypes.c_size_t * max(len(gold), 1))(*[len(s) for s in gold])
-    o = init_options(SeqevalOptions, "nlp_seqeval_options")
-    o.mode = 1 if strict else 0
-    sch = ctypes.c_int()
-    check(lib.nlp_tag_scheme_parse(utf8(scheme, "scheme"), ctypes.byref(sch)))
-    o.scheme = sch.value
+    o = _seqeval_options(strict, scheme)
     report = ctypes.c_void_p()
     check(lib.nlp_seqeval_evaluate((ctypes.c_char_p * n)(*flat_g), (ctypes.c_char_p * n)(*flat_p),
                                    lengths, len(gold), ctypes.byref(o), ctypes.byref(report)))
-    try:
-        out = ctypes.c_void_p()
-        check(lib.nlp_seqeval_report_json(report, ctypes.byref(out)))
-        return json.loads(take_string(out.value))
-    finally:
-        lib.nlp_seqeval_report_free(report)
+    return _report_json(report)
 
 
 def read_conll(path) -> List[Dict[str, List[str]]]:
@@ -206,20 +293,3 @@ def read_conll(path) -> List[Dict[str, List[str]]]:
         return out
     finally:
         lib.nlp_conll_free(h)
-
-
-def evaluate_ner(model: Union[NerModel, str], data_path, *, max_sentences: int = 0,
-                 strict: bool = False, scheme: str = "IOB2", device: str = "cpu") -> Dict[str, Any]:
-    """Tag a CoNLL file's words with a model and score them against its
-    tags (seqeval default mode, or strict with scheme)."""
-    own = not isinstance(model, NerModel)
-    m = NerModel(model, device=device) if own else model
-    try:
-        sentences = read_conll(data_path)
-        if max_sentences:
-            sentences = sentences[:max_sentences]
-        pred = [m.tag_words(s["words"]) for s in sentences]
-        return score_tags([s["tags"] for s in sentences], pred, strict=strict, scheme=scheme)
-    finally:
-        if own:
-            m.close()

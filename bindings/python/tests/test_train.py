@@ -61,10 +61,30 @@ def test_train_toxic_then_evaluate(shared, t5_dir, scratch):
     assert 0.0 <= metrics["accuracy"] <= 1.0
 
 
-def test_evaluate_ner_scores_the_fixture(shared, bert_dir):
-    r = nlp.evaluate_ner(bert_dir, shared / "data" / "conll2003" / "valid.txt",
-                         max_sentences=20)
-    assert isinstance(r, dict) and r
+def test_evaluate_ner_reports_progress_and_equals_score_tags(shared, bert_dir):
+    valid = shared / "data" / "conll2003" / "valid.txt"
+    seen = []
+    r = nlp.evaluate_ner(bert_dir, valid, max_examples=20, batch_size=8,
+                         progress=lambda d, t: seen.append((d, t)))
+    assert seen and seen[-1] == (20, 20)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    # The same scores as tagging the words here and scoring with score_tags.
+    sentences = nlp.read_conll(valid)[:20]
+    with nlp.NerModel(bert_dir) as m:
+        pred = [m.tag_words(s["words"]) for s in sentences]
+    assert r == nlp.score_tags([s["tags"] for s in sentences], pred)
+
+
+def test_evaluation_cancel_and_callback_errors(shared, bert_dir, t5_dir):
+    valid = shared / "data" / "conll2003" / "valid.txt"
+    with pytest.raises(nlp.CancelledError):
+        nlp.evaluate_ner(bert_dir, valid, max_examples=20, batch_size=8, progress=lambda d, t: True)
+    with pytest.raises(ZeroDivisionError):
+        nlp.evaluate_ner(bert_dir, valid, max_examples=20, progress=lambda d, t: 1 / 0)
+    data = shared / "data" / "toxic-chat" / "toxicchat0124-human" / "test.jsonl"
+    with nlp.ToxicClassifier(t5_dir) as m:
+        with pytest.raises(nlp.CancelledError):
+            nlp.evaluate_toxic(m, data, max_examples=8, progress=lambda d, t: True)
 
 
 def test_score_tags_is_seqeval():

@@ -3,7 +3,7 @@
 //! thread-safety. The safe wrapper is the `nlp` crate.
 #![allow(non_camel_case_types)]
 
-use std::os::raw::{c_char, c_double, c_float, c_int, c_longlong, c_ulonglong, c_void};
+use std::os::raw::{c_char, c_double, c_float, c_int, c_longlong, c_void};
 
 pub type nlp_status = c_int;
 pub const NLP_OK: nlp_status = 0;
@@ -202,7 +202,7 @@ pub struct nlp_train_options {
     pub adam_epsilon: c_double,
     pub max_grad_norm: c_double,
     pub gradient_accumulation_steps: c_int,
-    pub seed: c_ulonglong,
+    pub seed: u64,
     pub eval_steps: c_longlong,
     pub logging_steps: c_longlong,
     pub metric_for_best: *const c_char,
@@ -239,6 +239,38 @@ pub struct nlp_train_report {
     pub tokens_per_second: c_double,
 }
 
+pub type nlp_progress_callback =
+    Option<unsafe extern "C" fn(done: usize, total: usize, user_data: *mut c_void) -> c_int>;
+
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct nlp_eval_options {
+    pub size: usize,
+    pub text_column: *const c_char,
+    pub label_column: *const c_char,
+    pub max_examples: usize,
+    pub batch_size: usize,
+    pub seqeval: *const nlp_seqeval_options,
+    pub progress: nlp_progress_callback,
+    pub progress_data: *mut c_void,
+}
+
+#[repr(C)]
+pub struct nlp_t5_options {
+    pub size: usize,
+    pub device: *const c_char,
+    pub num_threads: c_int,
+    pub max_input_tokens: c_int,
+}
+
+#[repr(C)]
+pub struct nlp_buffer {
+    pub data: *mut u8,
+    pub size: usize,
+}
+
+opaque!(nlp_t5_model);
+
 /// The C struct sizes this mirror has, by C name (for layout tests).
 pub fn struct_sizes() -> Vec<(&'static str, usize)> {
     use std::mem::size_of;
@@ -256,6 +288,7 @@ pub fn struct_sizes() -> Vec<(&'static str, usize)> {
         ("nlp_train_progress", size_of::<nlp_train_progress>()),
         ("nlp_train_options", size_of::<nlp_train_options>()),
         ("nlp_train_report", size_of::<nlp_train_report>()),
+        ("nlp_eval_options", size_of::<nlp_eval_options>()),
     ]
 }
 
@@ -269,10 +302,10 @@ extern "C" {
     pub fn nlp_set_num_threads(n: c_int) -> nlp_status;
     pub fn nlp_checkpoint_info(dir: *const c_char, json: *mut *mut c_char) -> nlp_status;
 
-    pub fn nlp_encode_options_default() -> nlp_encode_options;
+    pub fn nlp_encode_options_init(options: *mut nlp_encode_options, size: usize) -> nlp_status;
     pub fn nlp_tokenizer_load(dir: *const c_char, out: *mut *mut nlp_tokenizer) -> nlp_status;
     pub fn nlp_tokenizer_free(tok: *mut nlp_tokenizer);
-    pub fn nlp_tokenizer_get_kind(tok: *const nlp_tokenizer) -> nlp_tokenizer_kind;
+    pub fn nlp_tokenizer_algorithm(tok: *const nlp_tokenizer) -> nlp_tokenizer_kind;
     pub fn nlp_tokenizer_vocab_size(tok: *const nlp_tokenizer) -> usize;
     pub fn nlp_tokenizer_encode(
         tok: *const nlp_tokenizer, text: *const c_char, len: usize,
@@ -301,7 +334,7 @@ extern "C" {
     pub fn nlp_encoding_truncated(enc: *const nlp_encoding) -> usize;
     pub fn nlp_encoding_free(enc: *mut nlp_encoding);
 
-    pub fn nlp_ner_options_default() -> nlp_ner_options;
+    pub fn nlp_ner_options_init(options: *mut nlp_ner_options, size: usize) -> nlp_status;
     pub fn nlp_ner_load(dir: *const c_char, options: *const nlp_ner_options, model: *mut *mut nlp_ner_model) -> nlp_status;
     pub fn nlp_ner_free(model: *mut nlp_ner_model);
     pub fn nlp_ner_labels(model: *const nlp_ner_model, names: *mut *const *const c_char, count: *mut usize) -> nlp_status;
@@ -318,7 +351,7 @@ extern "C" {
         labels: *mut *const c_char,
     ) -> nlp_status;
 
-    pub fn nlp_toxic_options_default() -> nlp_toxic_options;
+    pub fn nlp_toxic_options_init(options: *mut nlp_toxic_options, size: usize) -> nlp_status;
     pub fn nlp_toxic_load(dir: *const c_char, opts: *const nlp_toxic_options, model: *mut *mut nlp_toxic_model) -> nlp_status;
     pub fn nlp_toxic_free(model: *mut nlp_toxic_model);
     pub fn nlp_toxic_classify(
@@ -331,7 +364,7 @@ extern "C" {
     pub fn nlp_toxic_result_free(result: *mut nlp_toxic_result);
 
     pub fn nlp_tag_scheme_parse(name: *const c_char, out: *mut nlp_tag_scheme) -> nlp_status;
-    pub fn nlp_seqeval_options_default() -> nlp_seqeval_options;
+    pub fn nlp_seqeval_options_init(options: *mut nlp_seqeval_options, size: usize) -> nlp_status;
     pub fn nlp_seqeval_evaluate(
         gold: *const *const c_char, pred: *const *const c_char, lengths: *const usize, n_sentences: usize,
         opts: *const nlp_seqeval_options, out: *mut *mut nlp_seqeval_report,
@@ -342,7 +375,7 @@ extern "C" {
     pub fn nlp_seqeval_average(report: *const nlp_seqeval_report, kind: nlp_average) -> *const nlp_entity_score;
     pub fn nlp_seqeval_accuracy(report: *const nlp_seqeval_report) -> c_double;
 
-    pub fn nlp_conll_options_default() -> nlp_conll_options;
+    pub fn nlp_conll_options_init(options: *mut nlp_conll_options, size: usize) -> nlp_status;
     pub fn nlp_conll_read(path: *const c_char, opts: *const nlp_conll_options, out: *mut *mut nlp_conll) -> nlp_status;
     pub fn nlp_conll_free(conll: *mut nlp_conll);
     pub fn nlp_conll_sentence_count(conll: *const nlp_conll) -> usize;
@@ -351,7 +384,7 @@ extern "C" {
     pub fn nlp_conll_tags(conll: *const nlp_conll) -> *const *const c_char;
     pub fn nlp_conll_lengths(conll: *const nlp_conll) -> *const usize;
 
-    pub fn nlp_train_options_default() -> nlp_train_options;
+    pub fn nlp_train_options_init(options: *mut nlp_train_options, size: usize) -> nlp_status;
     pub fn nlp_ner_train(
         base_dir: *const c_char, train_path: *const c_char, eval_path: *const c_char,
         opts: *const nlp_train_options, report: *mut nlp_train_report,
@@ -361,6 +394,45 @@ extern "C" {
         model_opts: *const nlp_toxic_options, opts: *const nlp_train_options,
         report: *mut nlp_train_report,
     ) -> nlp_status;
+    pub fn nlp_eval_options_init(options: *mut nlp_eval_options, size: usize) -> nlp_status;
+    pub fn nlp_ner_evaluate(
+        model: *const nlp_ner_model, data_path: *const c_char, options: *const nlp_eval_options,
+        out: *mut *mut nlp_seqeval_report,
+    ) -> nlp_status;
+    pub fn nlp_toxic_evaluate_model(
+        model: *const nlp_toxic_model, data_path: *const c_char, options: *const nlp_eval_options,
+        out: *mut nlp_classification_metrics,
+    ) -> nlp_status;
+
+    pub fn nlp_buffer_free(buffer: *mut nlp_buffer);
+    pub fn nlp_ner_run_msgpack(model: *const nlp_ner_model, text: *const c_char, len: usize, buffer: *mut nlp_buffer) -> nlp_status;
+    pub fn nlp_ner_token_logits(
+        model: *const nlp_ner_model, input_ids: *const i32, attention_mask: *const i32, batch: usize,
+        seq_len: usize, logits: *mut c_float, logits_count: usize,
+    ) -> nlp_status;
+    pub fn nlp_bert_init(config_path: *const c_char, vocab_path: *const c_char, seed: u64, out_dir: *const c_char) -> nlp_status;
+    pub fn nlp_t5_options_init(options: *mut nlp_t5_options, size: usize) -> nlp_status;
+    pub fn nlp_t5_load(dir: *const c_char, options: *const nlp_t5_options, model: *mut *mut nlp_t5_model) -> nlp_status;
+    pub fn nlp_t5_free(model: *mut nlp_t5_model);
+    pub fn nlp_t5_vocab_size(model: *const nlp_t5_model) -> usize;
+    pub fn nlp_t5_logits(
+        model: *const nlp_t5_model, input_ids: *const i32, attention_mask: *const i32, batch: usize,
+        input_len: usize, decoder_input_ids: *const i32, decoder_len: usize, logits: *mut c_float,
+        logits_count: usize,
+    ) -> nlp_status;
+    pub fn nlp_t5_generate(model: *const nlp_t5_model, text: *const c_char, len: usize, max_new_tokens: usize, out_text: *mut *mut c_char) -> nlp_status;
+    pub fn nlp_t5_init(config_path: *const c_char, seed: u64, out_dir: *const c_char) -> nlp_status;
+    pub fn nlp_classification_evaluate(
+        labels: *const c_int, predictions: *const c_int, scores: *const c_double, n: usize,
+        out: *mut nlp_classification_metrics,
+    ) -> nlp_status;
+    pub fn nlp_average_precision(labels: *const c_int, scores: *const c_double, n: usize, out: *mut c_double) -> nlp_status;
+    pub fn nlp_classification_metrics_json(metrics: *const nlp_classification_metrics, json: *mut *mut c_char) -> nlp_status;
+    pub fn nlp_seqeval_report_json(report: *const nlp_seqeval_report, json: *mut *mut c_char) -> nlp_status;
+    pub fn nlp_seqeval_report_text(report: *const nlp_seqeval_report, digits: c_int, text: *mut *mut c_char) -> nlp_status;
+    pub fn nlp_conll_sentence_line(conll: *const nlp_conll, i: usize) -> std::os::raw::c_long;
+    pub fn nlp_conll_converted_tags(conll: *const nlp_conll) -> usize;
+
     pub fn nlp_toxic_evaluate(
         model_dir: *const c_char, data_path: *const c_char, model_opts: *const nlp_toxic_options,
         text_column: *const c_char, label_column: *const c_char, max_examples: usize,

@@ -31,7 +31,8 @@ pub use tokenizer::{EncodeOptions, Encoding, Tokenizer};
 pub use toxic::{ToxicClassifier, ToxicOptions, ToxicResult};
 pub use train::{
     evaluate_ner, evaluate_toxic, read_conll, score_tags, train_ner, train_toxic, ClassificationMetrics,
-    EntityScore, Progress, ProgressFn, SeqevalReport, Sentence, TrainOptions, TrainReport,
+    EntityScore, EvalOptions, EvalProgressFn, Progress, ProgressFn, SeqevalReport, Sentence, TrainOptions,
+    TrainReport,
 };
 
 use nlp_sys as sys;

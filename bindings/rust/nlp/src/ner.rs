@@ -131,6 +131,10 @@ impl NerModel {
         Ok(model)
     }
 
+    pub(crate) fn raw(&self) -> *const sys::nlp_ner_model {
+        self.ptr
+    }
+
     /// The class names in id2label order ("O", "B-PER", ...).
     pub fn labels(&self) -> &[String] {
         &self.labels

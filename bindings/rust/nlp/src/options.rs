@@ -1,35 +1,30 @@
-//! Defaults of every options struct, written by the library into memory
-//! this crate sized (one place to change when the header changes).
+//! Defaults of every options struct: `nlp_<x>_options_init` writes them
+//! into memory this crate sized (`size_of`), as nlp.h asks of bindings.
+use std::mem::{size_of, MaybeUninit};
+
 use nlp_sys as sys;
 
-use crate::error::Result;
+use crate::error::{check, Result};
 
-pub(crate) fn ner() -> Result<sys::nlp_ner_options> {
-    // SAFETY: no arguments; returns a plain struct.
-    Ok(unsafe { sys::nlp_ner_options_default() })
+macro_rules! init {
+    ($name:ident, $ty:ty, $init:path) => {
+        pub(crate) fn $name() -> Result<$ty> {
+            let mut o = MaybeUninit::<$ty>::zeroed();
+            // SAFETY: the library writes exactly size_of::<$ty>() bytes of
+            // defaults into o, which is that large; all-zero bytes are a
+            // valid value of every field (NULL pointers, None callbacks).
+            unsafe {
+                check($init(o.as_mut_ptr(), size_of::<$ty>()))?;
+                Ok(o.assume_init())
+            }
+        }
+    };
 }
 
-pub(crate) fn toxic() -> Result<sys::nlp_toxic_options> {
-    // SAFETY: as above.
-    Ok(unsafe { sys::nlp_toxic_options_default() })
-}
-
-pub(crate) fn encode() -> Result<sys::nlp_encode_options> {
-    // SAFETY: as above.
-    Ok(unsafe { sys::nlp_encode_options_default() })
-}
-
-pub(crate) fn train() -> Result<sys::nlp_train_options> {
-    // SAFETY: as above.
-    Ok(unsafe { sys::nlp_train_options_default() })
-}
-
-pub(crate) fn seqeval() -> Result<sys::nlp_seqeval_options> {
-    // SAFETY: as above.
-    Ok(unsafe { sys::nlp_seqeval_options_default() })
-}
-
-pub(crate) fn conll() -> Result<sys::nlp_conll_options> {
-    // SAFETY: as above.
-    Ok(unsafe { sys::nlp_conll_options_default() })
-}
+init!(ner, sys::nlp_ner_options, sys::nlp_ner_options_init);
+init!(toxic, sys::nlp_toxic_options, sys::nlp_toxic_options_init);
+init!(encode, sys::nlp_encode_options, sys::nlp_encode_options_init);
+init!(train, sys::nlp_train_options, sys::nlp_train_options_init);
+init!(seqeval, sys::nlp_seqeval_options, sys::nlp_seqeval_options_init);
+init!(conll, sys::nlp_conll_options, sys::nlp_conll_options_init);
+init!(eval, sys::nlp_eval_options, sys::nlp_eval_options_init);

@@ -108,7 +108,7 @@ impl Tokenizer {
     /// "bert" or "t5".
     pub fn kind(&self) -> &'static str {
         // SAFETY: live tokenizer.
-        match unsafe { sys::nlp_tokenizer_get_kind(self.ptr) } {
+        match unsafe { sys::nlp_tokenizer_algorithm(self.ptr) } {
             sys::NLP_TOKENIZER_BERT => "bert",
             sys::NLP_TOKENIZER_T5 => "t5",
             _ => "unknown",

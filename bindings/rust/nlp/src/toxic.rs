@@ -134,6 +134,10 @@ impl ToxicClassifier {
         Ok(ToxicClassifier { ptr })
     }
 
+    pub(crate) fn raw(&self) -> *const sys::nlp_toxic_model {
+        self.ptr
+    }
+
     /// Verdict, score and generated text of one text.
     pub fn classify(&self, text: &str) -> Result<ToxicResult> {
         let mut r = ptr::null_mut();

@@ -9,7 +9,7 @@ use nlp_sys as sys;
 
 use crate::error::{check, invalid, Result};
 use crate::ner::NerModel;
-use crate::toxic::{CToxicOptions, ToxicOptions};
+use crate::toxic::{CToxicOptions, ToxicClassifier, ToxicOptions};
 use crate::util::{c_path, c_string, copy_str};
 
 /// What a progress callback sees.
@@ -299,36 +299,6 @@ pub struct ClassificationMetrics {
     pub auprc: Option<f64>,
 }
 
-/// Score a toxicity classifier on labelled CSV / JSON Lines data
-/// (`max_examples` 0: all rows).
-pub fn evaluate_toxic(
-    model_dir: &Path, data: &Path, model: &ToxicOptions, text_column: Option<&str>, label_column: Option<&str>,
-    max_examples: usize,
-) -> Result<ClassificationMetrics> {
-    let mo = CToxicOptions::new(model)?;
-    let (dir, data) = (c_path(model_dir)?, c_path(data)?);
-    let tc = text_column.map(|s| c_string("text_column", s)).transpose()?;
-    let lc = label_column.map(|s| c_string("label_column", s)).transpose()?;
-    let mut m = sys::nlp_classification_metrics {
-        size: std::mem::size_of::<sys::nlp_classification_metrics>(),
-        ..Default::default()
-    };
-    // SAFETY: all strings and structs outlive the call.
-    check(unsafe {
-        sys::nlp_toxic_evaluate(dir.as_ptr(), data.as_ptr(), &mo.raw, ptr_or_null(&tc), ptr_or_null(&lc), max_examples, &mut m)
-    })?;
-    Ok(ClassificationMetrics {
-        count: m.count,
-        support: m.support,
-        confusion: [[m.tn, m.fp], [m.fn_, m.tp]],
-        accuracy: m.accuracy,
-        precision: m.precision,
-        recall: m.recall,
-        f1: m.f1,
-        auprc: if m.auprc.is_nan() { None } else { Some(m.auprc) },
-    })
-}
-
 /// One row of a seqeval report.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(missing_docs)]
@@ -411,6 +381,11 @@ pub fn score_tags<S: AsRef<str>>(gold: &[Vec<S>], pred: &[Vec<S>], strict_scheme
     let mut r = ptr::null_mut();
     // SAFETY: arrays of sum(lengths) tags and gold.len() lengths.
     check(unsafe { sys::nlp_seqeval_evaluate(gp.as_ptr(), pp.as_ptr(), lengths.as_ptr(), gold.len(), &o, &mut r) })?;
+    Ok(seqeval_report(r))
+}
+
+/// Copy a live report, then free it.
+fn seqeval_report(r: *mut sys::nlp_seqeval_report) -> SeqevalReport {
     // SAFETY: r is a live report, read then freed once.
     unsafe {
         let out = SeqevalReport {
@@ -421,7 +396,7 @@ pub fn score_tags<S: AsRef<str>>(gold: &[Vec<S>], pred: &[Vec<S>], strict_scheme
             accuracy: sys::nlp_seqeval_accuracy(r),
         };
         sys::nlp_seqeval_report_free(r);
-        Ok(out)
+        out
     }
 }
 
@@ -461,14 +436,109 @@ pub fn read_conll(path: &Path) -> Result<Vec<Sentence>> {
     }
 }
 
-/// Tag a CoNLL file's words with `model` and score them against its tags
-/// (seqeval default mode); `max_sentences` 0 reads all.
-pub fn evaluate_ner(model: &NerModel, conll: &Path, max_sentences: usize) -> Result<SeqevalReport> {
-    let mut sentences = read_conll(conll)?;
-    if max_sentences > 0 {
-        sentences.truncate(max_sentences);
+/// Options of [`evaluate_ner`] and [`evaluate_toxic`]; the defaults read
+/// every example, 32 per batch.
+#[derive(Debug, Clone, Default)]
+pub struct EvalOptions {
+    /// Text (toxic) or words (NER JSON Lines) field; `None`: the defaults.
+    pub text_column: Option<String>,
+    /// Label (toxic) or tags (NER JSON Lines) field; `None`: the defaults.
+    pub label_column: Option<String>,
+    /// 0: all; else the first N examples.
+    pub max_examples: usize,
+    /// Examples per batch; 0: 32.
+    pub batch_size: usize,
+    /// NER: seqeval strict mode with this scheme ("IOB2", "IOBES", ...).
+    pub strict_scheme: Option<String>,
+}
+
+/// An evaluation progress callback: (done, total) examples; `true` cancels.
+pub type EvalProgressFn<'a> = &'a mut dyn FnMut(usize, usize) -> bool;
+
+struct EvalState<'a> {
+    f: EvalProgressFn<'a>,
+    panic: Option<Box<dyn std::any::Any + Send>>,
+}
+
+unsafe extern "C" fn eval_trampoline(done: usize, total: usize, data: *mut c_void) -> c_int {
+    let state = &mut *(data as *mut EvalState);
+    // Never unwind through C: keep the panic and resume it after the call.
+    match panic::catch_unwind(AssertUnwindSafe(|| (state.f)(done, total))) {
+        Ok(stop) => stop as c_int,
+        Err(payload) => {
+            state.panic = Some(payload);
+            1
+        }
     }
-    let gold: Vec<Vec<String>> = sentences.iter().map(|s| s.tags.clone()).collect();
-    let pred = sentences.iter().map(|s| model.tag_words(&s.words)).collect::<Result<Vec<_>>>()?;
-    score_tags(&gold, &pred, None)
+}
+
+fn run_evaluation<F>(options: &EvalOptions, progress: Option<EvalProgressFn>, call: F) -> Result<()>
+where
+    F: FnOnce(&sys::nlp_eval_options) -> sys::nlp_status,
+{
+    let mut o = crate::options::eval()?;
+    let text = options.text_column.as_deref().map(|s| c_string("text_column", s)).transpose()?;
+    let label = options.label_column.as_deref().map(|s| c_string("label_column", s)).transpose()?;
+    o.text_column = ptr_or_null(&text);
+    o.label_column = ptr_or_null(&label);
+    o.max_examples = options.max_examples;
+    o.batch_size = options.batch_size;
+    let mut seq = crate::options::seqeval()?;
+    if let Some(scheme) = &options.strict_scheme {
+        seq.mode = sys::NLP_SEQEVAL_STRICT;
+        let s = c_string("scheme", scheme)?;
+        // SAFETY: s outlives the call.
+        check(unsafe { sys::nlp_tag_scheme_parse(s.as_ptr(), &mut seq.scheme) })?;
+        o.seqeval = &seq;
+    }
+    let mut state = progress.map(|f| EvalState { f, panic: None });
+    if let Some(st) = state.as_mut() {
+        o.progress = Some(eval_trampoline);
+        o.progress_data = st as *mut EvalState as *mut c_void;
+    }
+    let status = call(&o);
+    if let Some(payload) = state.and_then(|s| s.panic) {
+        panic::resume_unwind(payload);
+    }
+    check(status)
+}
+
+/// Score `model` on a CoNLL file or conll2003 JSON Lines
+/// (`nlp_ner_evaluate`), with optional progress.
+pub fn evaluate_ner(
+    model: &NerModel, data: &Path, options: &EvalOptions, progress: Option<EvalProgressFn>,
+) -> Result<SeqevalReport> {
+    let path = c_path(data)?;
+    let mut r = ptr::null_mut();
+    run_evaluation(options, progress, |o| {
+        // SAFETY: model is live, path and options outlive the call.
+        unsafe { sys::nlp_ner_evaluate(model.raw(), path.as_ptr(), o, &mut r) }
+    })?;
+    Ok(seqeval_report(r))
+}
+
+/// Accuracy, precision, recall, F1, confusion matrix and AUPRC of `model`
+/// on labelled CSV / JSON Lines data (`nlp_toxic_evaluate_model`).
+pub fn evaluate_toxic(
+    model: &ToxicClassifier, data: &Path, options: &EvalOptions, progress: Option<EvalProgressFn>,
+) -> Result<ClassificationMetrics> {
+    let path = c_path(data)?;
+    let mut m = sys::nlp_classification_metrics {
+        size: std::mem::size_of::<sys::nlp_classification_metrics>(),
+        ..Default::default()
+    };
+    run_evaluation(options, progress, |o| {
+        // SAFETY: model is live, path, options and m outlive the call.
+        unsafe { sys::nlp_toxic_evaluate_model(model.raw(), path.as_ptr(), o, &mut m) }
+    })?;
+    Ok(ClassificationMetrics {
+        count: m.count,
+        support: m.support,
+        confusion: [[m.tn, m.fp], [m.fn_, m.tp]],
+        accuracy: m.accuracy,
+        precision: m.precision,
+        recall: m.recall,
+        f1: m.f1,
+        auprc: if m.auprc.is_nan() { None } else { Some(m.auprc) },
+    })
 }

@@ -78,8 +78,18 @@ fn train_ner_progress_cancel_and_evaluate() {
     assert_eq!(r.train_examples, 16);
     assert!(seen.iter().any(|p| p.evaluation.as_ref().map_or(false, |e| e.2 == "overall_f1")), "{:?}", seen);
     let m = NerModel::load(&out, &Default::default()).unwrap();
-    let rep = nlp::evaluate_ner(&m, &conll.join("valid.txt"), 20).unwrap();
+    let mut done = Vec::new();
+    let mut track = |d: usize, t: usize| {
+        done.push((d, t));
+        false
+    };
+    let eo = nlp::EvalOptions { max_examples: 20, batch_size: 8, ..Default::default() };
+    let rep = nlp::evaluate_ner(&m, &conll.join("valid.txt"), &eo, Some(&mut track)).unwrap();
     assert!(rep.accuracy >= 0.0 && rep.accuracy <= 1.0);
+    assert_eq!(done.last(), Some(&(20, 20)));
+    let mut cancel = |_: usize, _: usize| true;
+    let err = nlp::evaluate_ner(&m, &conll.join("valid.txt"), &eo, Some(&mut cancel)).unwrap_err();
+    assert_eq!(err.status, Status::Cancelled);
 
     let mut calls = 0;
     let mut stop = |_: &nlp::Progress| {
@@ -121,7 +131,9 @@ fn train_toxic_then_evaluate() {
     let model = ToxicOptions { prefix: Some("toxic: ".into()), ..Default::default() };
     let r = nlp::train_toxic(&fixture("t5-tiny"), &data.join("train.csv"), None, &model, &o, None).unwrap();
     assert_eq!(r.steps, 2);
-    let m = nlp::evaluate_toxic(&out, &data.join("test.jsonl"), &Default::default(), None, None, 8).unwrap();
+    let c = ToxicClassifier::load(&out, &Default::default()).unwrap();
+    let eo = nlp::EvalOptions { max_examples: 8, ..Default::default() };
+    let m = nlp::evaluate_toxic(&c, &data.join("test.jsonl"), &eo, None).unwrap();
     assert_eq!(m.count, 8);
     assert_eq!(m.confusion.iter().flatten().sum::<usize>(), 8);
 }
