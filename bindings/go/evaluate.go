@@ -8,10 +8,7 @@ extern int nlpgo_eval_progress(size_t done, size_t total, void *data);
 */
 import "C"
 
-import (
-	"runtime/cgo"
-	"unsafe"
-)
+import "unsafe"
 
 // EvalOptions configure EvaluateNer and EvaluateToxic; zero values keep
 // the library's defaults.
@@ -33,7 +30,7 @@ type evalState struct {
 
 //export nlpgoEvalProgress
 func nlpgoEvalProgress(done, total C.size_t, data unsafe.Pointer) (stop C.int) {
-	st := cgo.Handle(*(*C.uintptr_t)(data)).Value().(*evalState)
+	st := slotValue(data).(*evalState)
 	defer func() {
 		if r := recover(); r != nil { // never unwind through C
 			st.panicked = r
@@ -45,11 +42,10 @@ func nlpgoEvalProgress(done, total C.size_t, data unsafe.Pointer) (stop C.int) {
 
 // cEval is a filled nlp_eval_options with the C memory it points to.
 type cEval struct {
-	o      C.nlp_eval_options
-	seq    *C.nlp_seqeval_options
-	alloc  []unsafe.Pointer
-	handle cgo.Handle
-	state  *evalState
+	cMem
+	o     C.nlp_eval_options
+	seq   *C.nlp_seqeval_options
+	state *evalState
 }
 
 func newEval(opts *EvalOptions) (*cEval, error) {
@@ -60,19 +56,11 @@ func newEval(opts *EvalOptions) (*cEval, error) {
 	if opts == nil {
 		return c, nil
 	}
-	str := func(s string) *C.char {
-		if s == "" {
-			return nil
-		}
-		p := C.CString(s)
-		c.alloc = append(c.alloc, unsafe.Pointer(p))
-		return p
-	}
+	str := c.str
 	c.o.text_column, c.o.label_column = str(opts.TextColumn), str(opts.LabelColumn)
 	c.o.max_examples, c.o.batch_size = C.size_t(opts.MaxExamples), C.size_t(opts.BatchSize)
 	if opts.Strict {
-		c.seq = (*C.nlp_seqeval_options)(C.calloc(1, C.sizeof_nlp_seqeval_options))
-		c.alloc = append(c.alloc, unsafe.Pointer(c.seq))
+		c.seq = (*C.nlp_seqeval_options)(c.calloc(1, C.sizeof_nlp_seqeval_options))
 		if err := initSeqevalOptions(c.seq); err != nil {
 			c.free()
 			return nil, err
@@ -90,25 +78,10 @@ func newEval(opts *EvalOptions) (*cEval, error) {
 	}
 	if opts.Progress != nil {
 		c.state = &evalState{progress: opts.Progress}
-		c.handle = cgo.NewHandle(c.state)
-		slot := (*C.uintptr_t)(C.malloc(C.size_t(unsafe.Sizeof(C.uintptr_t(0)))))
-		*slot = C.uintptr_t(c.handle)
-		c.alloc = append(c.alloc, unsafe.Pointer(slot))
 		c.o.progress = C.nlp_progress_callback(C.nlpgo_eval_progress)
-		c.o.progress_data = unsafe.Pointer(slot)
+		c.o.progress_data = c.handleSlot(c.state)
 	}
 	return c, nil
-}
-
-func (c *cEval) free() {
-	for _, p := range c.alloc {
-		C.free(p)
-	}
-	c.alloc = nil
-	if c.handle != 0 {
-		c.handle.Delete()
-		c.handle = 0
-	}
 }
 
 func (c *cEval) finish(st C.nlp_status) error {
@@ -129,25 +102,35 @@ func seqevalReport(r *C.nlp_seqeval_report) SeqevalReport {
 	return out
 }
 
-// EvaluateNer scores m on a CoNLL file or conll2003 JSON Lines
-// (nlp_ner_evaluate); opts may be nil.
-func EvaluateNer(m *NerModel, dataPath string, opts *EvalOptions) (SeqevalReport, error) {
-	var out SeqevalReport
-	err := m.h.use(func(p unsafe.Pointer) error {
+// evaluate runs f on the live model h with the data path and filled
+// options in C memory, re-raising a progress callback's panic.
+func evaluate(h *handle, dataPath string, opts *EvalOptions,
+	f func(model unsafe.Pointer, path *C.char, o *C.nlp_eval_options) C.nlp_status) error {
+	return h.use(func(p unsafe.Pointer) error {
 		c, err := newEval(opts)
 		if err != nil {
 			return err
 		}
 		defer c.free()
-		path := C.CString(dataPath)
-		defer C.free(unsafe.Pointer(path))
+		// A copy on its own: cgo checks the whole object a pointer points
+		// into, and c also holds Go pointers.
+		o := c.o
+		return c.finish(f(p, c.str(dataPath), &o))
+	})
+}
+
+// EvaluateNer scores m on a CoNLL file or conll2003 JSON Lines
+// (nlp_ner_evaluate); opts may be nil.
+func EvaluateNer(m *NerModel, dataPath string, opts *EvalOptions) (SeqevalReport, error) {
+	var out SeqevalReport
+	err := evaluate(&m.h, dataPath, opts, func(p unsafe.Pointer, path *C.char, o *C.nlp_eval_options) C.nlp_status {
 		var r *C.nlp_seqeval_report
-		if err := c.finish(C.nlp_ner_evaluate((*C.nlp_ner_model)(p), path, &c.o, &r)); err != nil {
-			return err
+		st := C.nlp_ner_evaluate((*C.nlp_ner_model)(p), path, o, &r)
+		if st == C.NLP_OK {
+			out = seqevalReport(r)
+			C.nlp_seqeval_report_free(r)
 		}
-		defer C.nlp_seqeval_report_free(r)
-		out = seqevalReport(r)
-		return nil
+		return st
 	})
 	return out, err
 }
@@ -155,23 +138,14 @@ func EvaluateNer(m *NerModel, dataPath string, opts *EvalOptions) (SeqevalReport
 // EvaluateToxic scores t on labelled CSV / JSON Lines data
 // (nlp_toxic_evaluate_model); opts may be nil.
 func EvaluateToxic(t *ToxicClassifier, dataPath string, opts *EvalOptions) (ClassificationMetrics, error) {
-	var out ClassificationMetrics
-	err := t.h.use(func(p unsafe.Pointer) error {
-		c, err := newEval(opts)
-		if err != nil {
-			return err
-		}
-		defer c.free()
-		path := C.CString(dataPath)
-		defer C.free(unsafe.Pointer(path))
-		m := C.nlp_classification_metrics{size: C.sizeof_nlp_classification_metrics}
-		if err := c.finish(C.nlp_toxic_evaluate_model((*C.nlp_toxic_model)(p), path, &c.o, &m)); err != nil {
-			return err
-		}
-		out = ClassificationMetrics{Count: int(m.count), Support: int(m.support), TN: int(m.tn), FP: int(m.fp),
-			FN: int(m.fn), TP: int(m.tp), Accuracy: float64(m.accuracy), Precision: float64(m.precision),
-			Recall: float64(m.recall), F1: float64(m.f1), AUPRC: float64(m.auprc)}
-		return nil
+	m := C.nlp_classification_metrics{size: C.sizeof_nlp_classification_metrics}
+	err := evaluate(&t.h, dataPath, opts, func(p unsafe.Pointer, path *C.char, o *C.nlp_eval_options) C.nlp_status {
+		return C.nlp_toxic_evaluate_model((*C.nlp_toxic_model)(p), path, o, &m)
 	})
-	return out, err
+	if err != nil {
+		return ClassificationMetrics{}, err
+	}
+	return ClassificationMetrics{Count: int(m.count), Support: int(m.support), TN: int(m.tn), FP: int(m.fp),
+		FN: int(m.fn), TP: int(m.tp), Accuracy: float64(m.accuracy), Precision: float64(m.precision),
+		Recall: float64(m.recall), F1: float64(m.f1), AUPRC: float64(m.auprc)}, nil
 }

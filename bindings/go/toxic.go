@@ -44,8 +44,8 @@ type ToxicClassifier struct{ h handle }
 // cToxicOptions is a filled nlp_toxic_options plus the C memory it points
 // to; free releases that memory.
 type cToxicOptions struct {
-	o     C.nlp_toxic_options
-	alloc []unsafe.Pointer
+	cMem
+	o C.nlp_toxic_options
 }
 
 func newToxicOptions(opts *ToxicOptions) (*cToxicOptions, error) {
@@ -56,23 +56,13 @@ func newToxicOptions(opts *ToxicOptions) (*cToxicOptions, error) {
 	if opts == nil {
 		return c, nil
 	}
-	keep := func(s string) *C.char {
-		p := C.CString(s)
-		c.alloc = append(c.alloc, unsafe.Pointer(p))
-		return p
-	}
-	if opts.Prefix != "" {
-		c.o.prefix = keep(opts.Prefix)
-	}
-	if opts.Device != "" {
-		c.o.device = keep(opts.Device)
-	}
+	c.o.prefix, c.o.device = c.str(opts.Prefix), c.str(opts.Device)
 	if len(opts.Labels) > 0 {
-		arr := (*C.nlp_toxic_label)(C.calloc(C.size_t(len(opts.Labels)), C.sizeof_nlp_toxic_label))
-		c.alloc = append(c.alloc, unsafe.Pointer(arr))
+		arr := (*C.nlp_toxic_label)(c.calloc(len(opts.Labels), C.sizeof_nlp_toxic_label))
 		for i, l := range opts.Labels {
 			e := &unsafe.Slice(arr, len(opts.Labels))[i]
-			e.word = keep(l.Word)
+			e.word = C.CString(l.Word)
+			c.alloc = append(c.alloc, unsafe.Pointer(e.word))
 			if l.IsToxic {
 				e.is_toxic = 1
 			}
@@ -90,13 +80,6 @@ func newToxicOptions(opts *ToxicOptions) (*cToxicOptions, error) {
 		c.o.score_only = 1
 	}
 	return c, nil
-}
-
-func (c *cToxicOptions) free() {
-	for _, p := range c.alloc {
-		C.free(p)
-	}
-	c.alloc = nil
 }
 
 // LoadToxic loads a T5 toxicity classifier. opts may be nil.

@@ -9,7 +9,6 @@ extern int nlpgo_train_callback(const nlp_train_progress *progress, void *data);
 import "C"
 
 import (
-	"runtime/cgo"
 	"unsafe"
 )
 
@@ -128,7 +127,7 @@ type trainState struct {
 
 //export nlpgoTrainProgress
 func nlpgoTrainProgress(p *C.nlp_train_progress, data unsafe.Pointer) (stop C.int) {
-	st := cgo.Handle(*(*C.uintptr_t)(data)).Value().(*trainState)
+	st := slotValue(data).(*trainState)
 	defer func() {
 		if r := recover(); r != nil { // never unwind through C: stop, re-panic later
 			st.panicked = r
@@ -146,10 +145,9 @@ func nlpgoTrainProgress(p *C.nlp_train_progress, data unsafe.Pointer) (stop C.in
 
 // cTrain is a filled nlp_train_options with the C memory it points to.
 type cTrain struct {
-	o      C.nlp_train_options
-	alloc  []unsafe.Pointer
-	handle cgo.Handle
-	state  *trainState
+	cMem
+	o     C.nlp_train_options
+	state *trainState
 }
 
 func newTrain(opts TrainOptions) (*cTrain, error) {
@@ -157,14 +155,7 @@ func newTrain(opts TrainOptions) (*cTrain, error) {
 	if err := initTrainOptions(&c.o); err != nil {
 		return nil, err
 	}
-	str := func(s string) *C.char {
-		if s == "" {
-			return nil
-		}
-		p := C.CString(s)
-		c.alloc = append(c.alloc, unsafe.Pointer(p))
-		return p
-	}
+	str := c.str
 	o := &c.o
 	o.output_dir, o.device = str(opts.OutputDir), str(opts.Device)
 	o.epochs, o.learning_rate = C.double(opts.Epochs), C.double(opts.LearningRate)
@@ -188,23 +179,10 @@ func newTrain(opts TrainOptions) (*cTrain, error) {
 	o.text_column, o.label_column = str(opts.TextColumn), str(opts.LabelColumn)
 	if opts.Progress != nil {
 		c.state = &trainState{progress: opts.Progress}
-		c.handle = cgo.NewHandle(c.state)
-		slot := (*C.uintptr_t)(C.malloc(C.size_t(unsafe.Sizeof(C.uintptr_t(0)))))
-		*slot = C.uintptr_t(c.handle)
-		c.alloc = append(c.alloc, unsafe.Pointer(slot))
 		o.callback = C.nlp_train_callback(C.nlpgo_train_callback)
-		o.callback_data = unsafe.Pointer(slot)
+		o.callback_data = c.handleSlot(c.state)
 	}
 	return c, nil
-}
-
-func (c *cTrain) free() {
-	for _, p := range c.alloc {
-		C.free(p)
-	}
-	if c.handle != 0 {
-		c.handle.Delete()
-	}
 }
 
 // finish turns the status into an error, re-raising a callback's panic.

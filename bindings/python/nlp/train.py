@@ -53,6 +53,26 @@ class _Bar:
             self.bar.close()
 
 
+def _callback(progress, bar_class, cfunctype, arguments):
+    """(C callback or None, state, bar) for a user progress callable, or a
+    tqdm bar when progress is True. The callback returns 1 (stop) when the
+    user returns True or raises; the exception is kept in state["error"]
+    and raised again after the call (_run)."""
+    state: Dict[str, Any] = {"error": None}
+    bar = bar_class() if progress is True else None
+    user = bar if bar is not None else (progress or None)
+    if user is None:
+        return None, state, bar
+
+    def trampoline(*args):
+        try:
+            return 1 if user(*arguments(*args)) else 0
+        except BaseException as e:  # noqa: B902 - re-raised after the call
+            state["error"] = e
+            return 1
+    return cfunctype(trampoline), state, bar
+
+
 def _train_options(output_dir, progress: Union[Progress, bool, None], options: Dict[str, Any]):
     o = init_options(TrainOptions, "nlp_train_options")
     keep: List[Any] = []
@@ -68,17 +88,9 @@ def _train_options(output_dir, progress: Union[Progress, bool, None], options: D
                 name not in dict(TrainOptions._fields_):
             raise TypeError(f"unknown training option {name!r}")
         setattr(o, name, value)
-    state: Dict[str, Any] = {"error": None}
-    bar = _Bar() if progress is True else None
-    user = bar if bar is not None else (progress or None)
-    if user is not None:
-        def trampoline(p, _data):
-            try:
-                return 1 if user(_progress_dict(p.contents)) else 0
-            except BaseException as e:  # noqa: B902 - re-raised after the call
-                state["error"] = e
-                return 1
-        cb = TRAIN_CALLBACK(trampoline)
+    cb, state, bar = _callback(progress, _Bar, TRAIN_CALLBACK,
+                               lambda p, _data: (_progress_dict(p.contents),))
+    if cb is not None:
         keep.append(cb)
         o.callback = cb
     return o, keep, state, bar
@@ -172,17 +184,9 @@ def _eval_options(progress: Union[EvalProgress, bool, None], text_column, label_
     if seqeval is not None:
         keep.append(seqeval)
         o.seqeval = ctypes.pointer(seqeval)
-    state: Dict[str, Any] = {"error": None}
-    bar = _EvalBar() if progress is True else None
-    user = bar if bar is not None else (progress or None)
-    if user is not None:
-        def trampoline(done, total, _data):
-            try:
-                return 1 if user(done, total) else 0
-            except BaseException as e:  # noqa: B902 - re-raised after the call
-                state["error"] = e
-                return 1
-        cb = PROGRESS_CALLBACK(trampoline)
+    cb, state, bar = _callback(progress, _EvalBar, PROGRESS_CALLBACK,
+                               lambda done, total, _data: (done, total))
+    if cb is not None:
         keep.append(cb)
         o.progress = cb
     return o, keep, state, bar
