@@ -1,0 +1,3 @@
+module nlp
+
+go 1.19
