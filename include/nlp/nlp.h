@@ -799,6 +799,27 @@ NLP_API nlp_status nlp_average_precision(const int *labels, const double *scores
 NLP_API nlp_status nlp_classification_metrics_json(const nlp_classification_metrics *metrics,
                                                    char **json);
 
+/* Data files: which reader a file needs, told by its content and its name,
+ * the same way for every command and function that reads data (NER:
+ * CoNLL columns or conll2003 JSON Lines; classification: CSV or JSON
+ * Lines). First match wins: the first non-blank line starts with '{' or
+ * '[' -> JSON Lines; a name ending in .jsonl, .json or .ndjson -> JSON
+ * Lines; .csv -> CSV; a first line with a comma and no space or tab ->
+ * CSV; anything else -> CoNLL columns. */
+typedef enum nlp_data_format {
+    NLP_DATA_CONLL = 1,  /* word ... tag columns, blank lines between sentences */
+    NLP_DATA_JSONL = 2,  /* one JSON object per line */
+    NLP_DATA_CSV = 3     /* RFC 4180, a header row */
+} nlp_data_format;
+
+/* Detect path's format (reads its first non-blank line). Errors name the
+ * file: NLP_ERR_INVALID_ARG (NULL path or out), NLP_ERR_IO (cannot read),
+ * NLP_ERR_FORMAT (an empty file: no data). Thread-safe. */
+NLP_API nlp_status nlp_data_format_detect(const char *path, nlp_data_format *out);
+
+/* "conll", "jsonl", "csv"; "unknown" for other values. Static string. */
+NLP_API const char *nlp_data_format_name(nlp_data_format format);
+
 /* CoNLL column files: one token per line (`word ... tag`, columns split by
  * spaces or tabs), a blank line between sentences, -DOCSTART- lines
  * skipped. The result keeps every token's word and tag. */
@@ -814,8 +835,11 @@ typedef struct nlp_conll_options {
 
 NLP_API nlp_conll_options nlp_conll_options_default(void);
 
-/* Read a CoNLL file. Every line must have the same number of columns; tags
- * must be "O" or a B-/I-/E-/S- prefix followed by a type. Errors name the
+/* Read NER data: a CoNLL file, or conll2003 JSON Lines ({"tokens": [...],
+ * "ner_tags": [...]}, tags as names or as ids into Hugging Face conll2003's
+ * label list), told apart by nlp_data_format_detect(). CoNLL: every line
+ * must have the same number of columns; tags must be "O" or a B-/I-/E-/S-
+ * prefix followed by a type. An empty file is NLP_ERR_FORMAT. Errors name the
  * file and line: NLP_ERR_IO (cannot read), NLP_ERR_FORMAT (ragged line,
  * missing tag column, bad tag), NLP_ERR_INVALID_UTF8. *out receives a new
  * handle; free it with nlp_conll_free(). Thread-safe. */
