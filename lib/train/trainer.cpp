@@ -193,9 +193,14 @@ struct Loop {
         plan();
         nlp__rng_seed(&rng, o.seed);
         if (o.resume_from) {
+            /* Hugging Face Trainer's rule: a resumed run goes on to the
+             * limit asked for now (max_steps, else epochs), not the one the
+             * checkpoint was planned with; the schedule follows it. */
+            int64_t planned = s.total_steps;
             nlp_status st = checkpoint_load(o.resume_from, opt, s);
             if (st != NLP_OK)
                 return st;
+            s.total_steps = planned;
             rng = s.epoch_rng;
             st = log_rewrite(o.output_dir, s);
             if (st != NLP_OK)
