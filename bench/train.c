@@ -16,6 +16,7 @@
  * anywhere; the first two steps are warm-up and not timed. Random weights
  * (nlp_ner_init_checkpoint / nlp_t5_init) and the bert-base-cased vocabulary
  * or t5-small spiece.model from ../shared. Threads follow OMP_NUM_THREADS. */
+#include "bench_help.h"
 #include "nlp/nlp.h"
 
 #include <stdio.h>
@@ -202,6 +203,10 @@ static void run_shape(const shape *s, const char *dir, int steps)
 
 int main(int argc, char **argv)
 {
+    if (bench_help(argc, argv,
+                   "usage: bench/train [--steps N] [--only tiny|small|base|t5-tiny|t5-small]\n"
+                   "  training step time per model shape (N = 5 steps each).\n"))
+        return 0;
     int steps = 5;
     const char *only = NULL;
     for (int i = 1; i < argc; i++) {
