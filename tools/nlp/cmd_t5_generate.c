@@ -1,102 +1,103 @@
-/* cmd_t5.c - nlp t5 generate: text-to-text generation with a T5 model. */
+/* cmd_t5_generate.c - nlp t5 generate: text-to-text generation with a T5
+ * model, with the input model every text command shares. */
 #include "cli.h"
-
-#include <jansson.h>
+#include "cli_input.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static void usage(FILE *out)
-{
-    fprintf(out,
-            "usage: nlp t5 generate --model DIR [--max-new-tokens N] [--max-input-tokens N]\n"
-            "                       [--device D] [--threads N] [--] TEXT...\n\n"
-            "Greedy decoding; prints {\"text\": ..., \"generated\": ...} per text, special\n"
-            "tokens skipped. The text goes to the encoder as given (include any task\n"
-            "prefix yourself). Default --max-new-tokens: 20.\n");
-}
+typedef struct generate_args {
+    const char *model, *device;
+    int max_new_tokens, max_input_tokens, threads, format, pretty;
+    cli_input_args input;
+} generate_args;
 
-static int parse_count(const char *flag, const char *value, long *out)
+static const char *const formats[] = {"jsonl", "json", NULL};
+
+static const cli_option options[] = {
+    {.name = "--model", .value = "DIR", .kind = CLI_STRING,
+     .offset = offsetof(generate_args, model), .help = "T5 checkpoint directory",
+     .flags = CLI_REQUIRED | CLI_DIR},
+    {.name = "--max-new-tokens", .value = "N", .kind = CLI_INT,
+     .offset = offsetof(generate_args, max_new_tokens), .help = "generation limit (20)",
+     .min = 1, .max = 1e6},
+    {.name = "--max-input-tokens", .value = "N", .kind = CLI_INT,
+     .offset = offsetof(generate_args, max_input_tokens),
+     .help = "encoder input limit, </s> included (512)", .min = 1, .max = 1e6},
+    CLI_DEVICE_OPTIONS(generate_args, device, threads),
+    CLI_INPUT_OPTIONS(generate_args),
+    {.name = "--format", .value = "F", .kind = CLI_CHOICE,
+     .offset = offsetof(generate_args, format), .choices = formats,
+     .help = "one JSON object per text (jsonl) or one JSON array (json)"},
+    {.name = "--pretty", .kind = CLI_FLAG, .offset = offsetof(generate_args, pretty),
+     .help = "indent the JSON"},
+};
+
+const cli_spec cli_t5_generate_spec = {
+    .name = "t5 generate",
+    .summary = "generate text with a T5 model",
+    .synopsis = "--model DIR [options] [TEXT... | -]",
+    .description =
+        "Greedy decoding; prints {\"text\": ..., \"generated\": ...} per text, special\n"
+        "tokens skipped. The text goes to the encoder as given (include any task\n"
+        "prefix yourself). Texts come from the arguments, else stdin, one per line,\n"
+        "or --jsonl rows (other fields copied to the output).",
+    .options = options,
+    .option_count = CLI_COUNT(options),
+    .operands = "TEXT",
+    .max_operands = -1,
+    .examples = "nlp t5 generate --model ../shared/fixtures/t5-tiny --max-new-tokens 3 \"toxic: hello\"\n",
+};
+
+typedef struct generate_ctx {
+    const generate_args *a;
+    nlp_t5_model *model;
+    cli_output out;
+} generate_ctx;
+
+static int generate(void *ctx, const cli_item *item, size_t n)
 {
-    char *end = NULL;
-    long v = strtol(value, &end, 10);
-    if (!*value || *end || v < 0 || v > 1000000)
-        return cli_usage_error("t5: %s wants a non-negative number, got '%s'", flag, value);
-    *out = v;
+    generate_ctx *c = ctx;
+    (void)n; /* one text at a time */
+    char *text = NULL;
+    nlp_status st = nlp_t5_generate(c->model, item->text, item->len,
+                                    (size_t)c->a->max_new_tokens, &text);
+    if (st != NLP_OK) {
+        if (item->line)
+            fprintf(stderr, "nlp: t5 generate: stdin:%ld: %s\n", item->line, nlp_last_error());
+        else
+            cli_fail_status(st, "t5 generate");
+        return 1;
+    }
+    json_t *row = cli_item_row(item);
+    json_object_set_new(row, "generated", json_string(text));
+    nlp_string_free(text);
+    cli_output_row(&c->out, row);
     return 0;
 }
 
-static void print_generated(const char *text, const char *generated)
+int cli_t5_generate(int argc, char **argv)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "text", json_string(text));
-    json_object_set_new(o, "generated", json_string(generated));
-    char *s = json_dumps(o, JSON_PRESERVE_ORDER);
-    if (s)
-        puts(s);
-    free(s);
-    json_decref(o);
-}
-
-static int generate_all(const char *dir, nlp_t5_options *o, long max_new, char **texts, int n)
-{
+    generate_args a = {.max_new_tokens = 20};
+    cli_operands ops;
+    int rc = cli_parse(&cli_t5_generate_spec, argc, argv, &a, &ops);
+    if (rc)
+        return cli_parse_exit(rc);
+    nlp_t5_options o = nlp_t5_options_default();
+    if (a.device)
+        o.device = a.device;
+    if (a.max_input_tokens)
+        o.max_input_tokens = a.max_input_tokens;
+    o.num_threads = a.threads;
     nlp_t5_model *m = NULL;
-    nlp_status st = nlp_t5_load(dir, o, &m);
+    nlp_status st = nlp_t5_load(a.model, &o, &m);
     if (st != NLP_OK)
-        return cli_fail_status(st, "t5: loading model");
-    int rc = 0;
-    for (int i = 0; i < n && rc == 0; i++) {
-        char *out = NULL;
-        st = nlp_t5_generate(m, texts[i], strlen(texts[i]), (size_t)max_new, &out);
-        if (st != NLP_OK)
-            rc = cli_fail_status(st, "t5 generate");
-        else
-            print_generated(texts[i], out);
-        nlp_string_free(out);
-    }
+        return cli_fail_status(st, "loading the T5 model");
+    generate_ctx c = {&a, m, {a.format, formats[a.format], a.pretty, NULL}};
+    rc = cli_input_each("t5 generate", &a.input, &ops, 1, generate, &c);
+    if (rc == 0)
+        cli_output_end(&c.out);
+    json_decref(c.out.all);
     nlp_t5_free(m);
     return rc;
-}
-
-int cli_t5(int argc, char **argv)
-{
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        usage(argc < 2 ? stderr : stdout);
-        return argc < 2 ? 2 : 0;
-    }
-    if (strcmp(argv[1], "generate") != 0)
-        return cli_usage_error("t5: unknown subcommand '%s' (generate)", argv[1]);
-    const char *dir = NULL;
-    long max_new = 20, max_input = 512, threads = 0;
-    nlp_t5_options o = nlp_t5_options_default();
-    int i = 2, rc = 0;
-    for (; i < argc && argv[i][0] == '-' && rc == 0; i++) {
-        const char *flag = argv[i];
-        if (strcmp(flag, "--") == 0) {
-            i++;
-            break;
-        }
-        if (i + 1 >= argc)
-            return cli_usage_error("t5: %s needs a value", flag);
-        const char *value = argv[++i];
-        if (strcmp(flag, "--model") == 0)
-            dir = value;
-        else if (strcmp(flag, "--device") == 0)
-            o.device = value;
-        else if (strcmp(flag, "--max-new-tokens") == 0)
-            rc = parse_count(flag, value, &max_new);
-        else if (strcmp(flag, "--max-input-tokens") == 0)
-            rc = parse_count(flag, value, &max_input);
-        else if (strcmp(flag, "--threads") == 0)
-            rc = parse_count(flag, value, &threads);
-        else
-            return cli_usage_error("t5: unknown option %s", flag);
-    }
-    if (rc)
-        return rc;
-    if (!dir || i >= argc)
-        return cli_usage_error("t5: --model DIR and at least one text are required");
-    o.max_input_tokens = (int)max_input;
-    o.num_threads = (int)threads;
-    return generate_all(dir, &o, max_new, argv + i, argc - i);
 }
