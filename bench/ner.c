@@ -11,7 +11,7 @@
  * the process. With one thread (OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1)
  * the CPU figures are the single-core speed even on a loaded machine.
  *
- * Without --model a random checkpoint (nlp_ner_init_checkpoint, seed 1) is
+ * Without --model a random checkpoint (nlp_bert_init, seed 1) is
  * written to a temporary folder. Thread counts follow OMP_NUM_THREADS /
  * OPENBLAS_NUM_THREADS. */
 #include "bench_help.h"
@@ -245,7 +245,7 @@ static const char *make_model(const char *keep)
         fprintf(stderr, "bench/ner: cannot write %s\n", config);
         exit(1);
     }
-    if (nlp_ner_init_checkpoint(config, SHARED "/data/bert-base-cased/vocab.txt", 1, dir) != NLP_OK)
+    if (nlp_bert_init(config, SHARED "/data/bert-base-cased/vocab.txt", 1, dir) != NLP_OK)
         die("init");
     remove(config);
     return dir;

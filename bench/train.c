@@ -14,7 +14,7 @@
  * t5-small (d_model 512, 6 + 6 layers, 60M parameters); every input is cut
  * to exactly seq_len tokens, the target is a label word + </s>. No padding
  * anywhere; the first two steps are warm-up and not timed. Random weights
- * (nlp_ner_init_checkpoint / nlp_t5_init) and the bert-base-cased vocabulary
+ * (nlp_bert_init / nlp_t5_init) and the bert-base-cased vocabulary
  * or t5-small spiece.model from ../shared. Threads follow OMP_NUM_THREADS. */
 #include "bench_help.h"
 #include "nlp/nlp.h"
@@ -125,7 +125,7 @@ static nlp_status train_bert(const shape *s, const char *dir, int steps, nlp_tra
     snprintf(model, sizeof model, "%s/%s-model", dir, s->name);
     snprintf(data, sizeof data, "%s/%s.conll", dir, s->name);
     write_file(path, cfg);
-    if (nlp_ner_init_checkpoint(path, SHARED "/data/bert-base-cased/vocab.txt", 1, model) !=
+    if (nlp_bert_init(path, SHARED "/data/bert-base-cased/vocab.txt", 1, model) !=
         NLP_OK)
         die("init");
     write_data(data, s->batch * (size_t)(steps + 2), s->seq - 2);

@@ -9,15 +9,41 @@
  *
  *  - Every fallible call returns an nlp_status; NLP_OK is 0. Results go
  *    through out-parameters, which are left untouched on failure.
- *  - nlp_last_error() gives this thread's text for its last failure.
+ *  - nlp_last_error() gives this thread's text for its last failure; a
+ *    NULL argument is named in it ("nlp_ner_load: model is NULL").
  *  - Handles are opaque; every *_free(NULL) does nothing.
  *  - Text is UTF-8 with an explicit byte length. Invalid UTF-8 is an error
  *    (NLP_ERR_INVALID_UTF8), never silently repaired.
- *  - Options structs start with their own size. Get one from its
- *    *_default() function, edit the fields you need, pass a pointer (or NULL
- *    for all defaults). The library reads only the fields the size covers.
+ *  - Options structs start with their own size and grow only at the end.
+ *    Fill one with nlp_<x>_options_init(&o, sizeof o) (or the header's
+ *    inline nlp_<x>_options_default()), edit the fields you need, pass a
+ *    pointer (or NULL for all defaults). The library reads only the fields
+ *    the size covers; the others take their defaults (section 5).
+ *  - Counts and lengths are size_t, token ids int32_t, seeds uint64_t.
  *  - The library never prints, aborts or exits, and no C++ exception crosses
  *    this interface.
+ *  - Surface marked [EXPERIMENTAL] (training, raw logits, the JSON keys of
+ *    nlp_checkpoint_info) may change in a 0.x release; everything else
+ *    changes only by addition, with NLP_DEPRECATED aliases for old names
+ *    (docs/abi.md).
+ *
+ * Contents:
+ *
+ *   1. Versions and API macros       NLP_VERSION_*, NLP_API, NLP_DEPRECATED
+ *   2. Status codes and errors       nlp_status, nlp_last_error
+ *   3. Buffers and strings           nlp_buffer_free, nlp_string_free
+ *   4. Runtime: devices and threads  nlp_device_check, nlp_set_num_threads
+ *   5. Options structs               how *_options_init and sizes work
+ *   6. Checkpoints                   nlp_checkpoint_info
+ *   7. Tokenizers                    nlp_tokenizer_*, nlp_encoding_*
+ *   8. NER (BERT)                    nlp_ner_*, nlp_entities_*, nlp_bert_init
+ *   9. T5 and toxicity               nlp_t5_*, nlp_toxic_*
+ *  10. Metrics                       nlp_seqeval_*, nlp_classification_*
+ *  11. Data files                    nlp_data_format_detect, nlp_conll_*
+ *  12. Evaluation with progress      nlp_eval_options, nlp_ner_evaluate,
+ *                                    nlp_toxic_evaluate_model
+ *  13. Training [EXPERIMENTAL]       nlp_train_options, nlp_*_train
+ *  14. Deprecated 0.1 names          kept for old binaries and sources
  *
  * Usage:
  *
@@ -47,23 +73,42 @@
 extern "C" {
 #endif
 
+/* ---- 1. Versions and API macros ----------------------------------------- */
+
+/* NLP_API marks the exported functions. Only the library's own build
+ * (which defines NLP_BUILDING_LIBRARY) asks for dllexport; consumers get a
+ * plain declaration (or the default-visibility attribute, which is
+ * harmless). */
 #if defined(_WIN32)
-#  define NLP_API __declspec(dllexport)
+#  if defined(NLP_BUILDING_LIBRARY)
+#    define NLP_API __declspec(dllexport)
+#  else
+#    define NLP_API
+#  endif
 #elif defined(__GNUC__)
 #  define NLP_API __attribute__((visibility("default")))
 #else
 #  define NLP_API
 #endif
 
-/* ------------------------------------------------------------------------ */
-/* Versions                                                                  */
-/* ------------------------------------------------------------------------ */
+/* NLP_DEPRECATED(hint) marks a name kept for compatibility; hint says what
+ * to use instead. The old names keep working until the next major
+ * version. Define NLP_NO_DEPRECATION_WARNINGS to silence the warnings. */
+#if defined(NLP_NO_DEPRECATION_WARNINGS) || defined(NLP_BUILDING_LIBRARY)
+#  define NLP_DEPRECATED(hint)
+#elif defined(__GNUC__) || defined(__clang__)
+#  define NLP_DEPRECATED(hint) __attribute__((deprecated(hint)))
+#elif defined(_MSC_VER)
+#  define NLP_DEPRECATED(hint) __declspec(deprecated(hint))
+#else
+#  define NLP_DEPRECATED(hint)
+#endif
 
 #define NLP_VERSION_MAJOR 0
-#define NLP_VERSION_MINOR 1
+#define NLP_VERSION_MINOR 2
 #define NLP_VERSION_PATCH 0
-#define NLP_VERSION_STRING "0.1.0"
-/* One number that grows with every release: 0.1.0 -> 100. */
+#define NLP_VERSION_STRING "0.2.0"
+/* One number that grows with every release: 0.2.0 -> 200. */
 #define NLP_VERSION_NUMBER \
     (NLP_VERSION_MAJOR * 10000 + NLP_VERSION_MINOR * 100 + NLP_VERSION_PATCH)
 
@@ -72,9 +117,7 @@ extern "C" {
  * header/library mismatch. Thread-safe. */
 NLP_API const char *nlp_version(void);
 
-/* ------------------------------------------------------------------------ */
-/* Status codes and errors                                                   */
-/* ------------------------------------------------------------------------ */
+/* ---- 2. Status codes and errors ----------------------------------------- */
 
 /* The numeric values are part of the ABI: new codes are only appended. */
 typedef enum nlp_status {
@@ -105,9 +148,7 @@ NLP_API const char *nlp_last_error(void);
 /* Forget this thread's last error, so nlp_last_error() returns "". */
 NLP_API void nlp_clear_error(void);
 
-/* ------------------------------------------------------------------------ */
-/* Buffers                                                                   */
-/* ------------------------------------------------------------------------ */
+/* ---- 3. Buffers and strings --------------------------------------------- */
 
 /* Bytes allocated by the library for the caller (JSON, msgpack, text).
  * Release with nlp_buffer_free(). */
@@ -124,9 +165,7 @@ NLP_API void nlp_buffer_free(nlp_buffer *buffer);
  * output). NULL does nothing. */
 NLP_API void nlp_string_free(char *string);
 
-/* ------------------------------------------------------------------------ */
-/* Runtime: devices and threads                                              */
-/* ------------------------------------------------------------------------ */
+/* ---- 4. Runtime: devices and threads ------------------------------------ */
 
 /* Check a device name: "cpu", "cuda", "cuda:N" or "auto" (cuda when this
  * build of libtorch has a usable GPU, else cpu). Returns NLP_OK when the
@@ -138,12 +177,42 @@ NLP_API nlp_status nlp_device_check(const char *device, const char **resolved);
 
 /* Set the number of threads the tensor library uses for one operation (its
  * intra-op pool and the BLAS threads). 0 keeps the current setting. The
- * setting is process-wide. Returns NLP_ERR_INVALID_ARG for n < 0. */
+ * setting is process-wide: it affects every model in the process. This is
+ * the one knob for threads; the num_threads fields of the per-model
+ * options are deprecated (still honoured: a nonzero value is passed here
+ * when the model loads, with the same process-wide effect). Returns
+ * NLP_ERR_INVALID_ARG for n < 0. Call it before loading models, not while
+ * other threads run the tensor library. */
 NLP_API nlp_status nlp_set_num_threads(int n);
 
-/* ------------------------------------------------------------------------ */
-/* Checkpoints                                                               */
-/* ------------------------------------------------------------------------ */
+/* ---- 5. Options structs ------------------------------------------------- */
+
+/* Every options struct (nlp_encode_options, nlp_ner_options,
+ * nlp_t5_options, nlp_toxic_options, nlp_seqeval_options,
+ * nlp_conll_options, nlp_eval_options, nlp_train_options) starts with
+ * `size_t size` and grows only by appending fields. The contract:
+ *
+ *  - nlp_<x>_options_init(&o, sizeof o) writes the defaults into exactly
+ *    `sizeof o` bytes of the caller's memory and sets o.size. A size above
+ *    what this library knows zeroes the bytes it does not know.
+ *    NLP_ERR_INVALID_ARG (naming the struct) for NULL, or for a size below
+ *    sizeof(size_t) or above 65536.
+ *  - nlp_<x>_options_default() is a static inline wrapper of _init in this
+ *    header: the struct is sized by the caller's compiler, never returned
+ *    from the library.
+ *  - Every function taking options reads only the first o->size bytes;
+ *    the fields past them take their defaults, so a program built against
+ *    an older header keeps working. o->size below sizeof(size_t) or above
+ *    65536 (a struct not filled by _init: a zeroed one, say) is
+ *    NLP_ERR_INVALID_ARG naming the struct. Bytes past the fields this
+ *    library knows must be zero (NLP_ERR_UNSUPPORTED otherwise: the caller
+ *    asks for something this older library cannot do).
+ *  - Passing NULL for options means all defaults.
+ *
+ * Borrowed strings in options (device, prefix, column names) are read
+ * during the call only unless the function says it copies them. */
+
+/* ---- 6. Checkpoints ----------------------------------------------------- */
 
 /* Describe a Hugging Face checkpoint directory as a JSON object: model type,
  * architecture sizes, labels, tokenizer kind and files, weight file, number
@@ -156,7 +225,8 @@ NLP_API nlp_status nlp_set_num_threads(int n);
  * "strip_accents" (bool or null), "model_max_length" (int or null)},
  * "weights" ({"file", "format": "safetensors"|"pytorch", "tensors",
  * "parameters" (tied weights counted once)} or null when there is no weight
- * file). New keys may be added; existing ones keep their meaning.
+ * file). [EXPERIMENTAL] keys: the key set may change in a 0.x release
+ * (new keys are the usual change; docs/abi.md lists any other).
  * *json receives a NUL-terminated string; free it with nlp_string_free().
  * Errors: NLP_ERR_INVALID_ARG (NULL argument), NLP_ERR_IO (missing
  * directory or config.json), NLP_ERR_FORMAT (malformed config or weights,
@@ -164,7 +234,7 @@ NLP_API nlp_status nlp_set_num_threads(int n);
  * or a .bin holding more than a state dict). Thread-safe. */
 NLP_API nlp_status nlp_checkpoint_info(const char *dir, char **json);
 
-/* ---- tokenizers (text) -------------------------------------------------- */
+/* ---- 7. Tokenizers ------------------------------------------------------ */
 
 /* Tokenizers turn text into the ids a model reads, exactly as Hugging
  * Face's fast tokenizers (the Rust `tokenizers` library) do: BERT WordPiece
@@ -197,17 +267,26 @@ typedef enum nlp_tokenizer_kind {
 } nlp_tokenizer_kind;
 
 /* Options for nlp_tokenizer_encode*(). Get defaults from
- * nlp_encode_options_default(). */
+ * nlp_encode_options_init() or nlp_encode_options_default(). */
 typedef struct nlp_encode_options {
-    size_t size;            /* sizeof(nlp_encode_options), set by _default() */
+    size_t size;            /* sizeof(nlp_encode_options), set by _init() */
     int add_special_tokens; /* 1 (default): [CLS]/[SEP] for BERT, </s> for T5 */
     size_t max_length;      /* 0 (default): no limit. Else at most this many
                                tokens, specials included: text tokens are cut
                                from the end, the trailing [SEP] / </s> stays */
 } nlp_encode_options;
 
-/* The default options (add specials, no truncation), with size set. */
-NLP_API nlp_encode_options nlp_encode_options_default(void);
+/* The default options (add specials, no truncation), with size set
+ * (section 5). Thread-safe. */
+NLP_API nlp_status nlp_encode_options_init(nlp_encode_options *options, size_t size);
+#ifndef NLP_BUILDING_LIBRARY
+static inline nlp_encode_options nlp_encode_options_default(void)
+{
+    nlp_encode_options o;
+    (void)nlp_encode_options_init(&o, sizeof o);
+    return o;
+}
+#endif
 
 /* Load the tokenizer of a Hugging Face checkpoint directory, or of one
  * tokenizer file. The kind comes from the files: tokenizer.json with a
@@ -229,15 +308,16 @@ NLP_API nlp_status nlp_tokenizer_load(const char *dir, nlp_tokenizer **out);
  * running on it. */
 NLP_API void nlp_tokenizer_free(nlp_tokenizer *tok);
 
-/* The tokenizer's kind. */
-NLP_API nlp_tokenizer_kind nlp_tokenizer_get_kind(const nlp_tokenizer *tok);
+/* The tokenizer's algorithm: NLP_TOKENIZER_BERT (WordPiece) or
+ * NLP_TOKENIZER_T5 (Unigram); 0 for NULL. Thread-safe. */
+NLP_API nlp_tokenizer_kind nlp_tokenizer_algorithm(const nlp_tokenizer *tok);
 
-/* The number of ids (largest id + 1), added tokens included. */
+/* The number of ids (largest id + 1), added tokens included; 0 for NULL. */
 NLP_API size_t nlp_tokenizer_vocab_size(const nlp_tokenizer *tok);
 
 /* Tokenize len bytes of UTF-8 text (need not be NUL-terminated; NUL bytes
  * inside are text, which BERT's normalizer drops as Hugging Face does).
- * opts may be NULL for the defaults. *out receives an encoding to free with
+ * options may be NULL for the defaults. *out receives an encoding to free with
  * nlp_encoding_free(). Offsets are half-open spans of text; word ids number
  * the words (runs of letters and digits, single punctuation marks, single
  * CJK ideographs, special tokens typed in the text) from 0. Empty or
@@ -246,7 +326,7 @@ NLP_API size_t nlp_tokenizer_vocab_size(const nlp_tokenizer *tok);
  * max_length below the number of special tokens), NLP_ERR_INVALID_UTF8
  * (the message names the byte position). Thread-safe. */
 NLP_API nlp_status nlp_tokenizer_encode(const nlp_tokenizer *tok, const char *text, size_t len,
-                                        const nlp_encode_options *opts, nlp_encoding **out);
+                                        const nlp_encode_options *options, nlp_encoding **out);
 
 /* Tokenize pre-split words, as Hugging Face's is_split_into_words=True:
  * each of the n words (words[i], lens[i] bytes) is tokenized on its own;
@@ -256,7 +336,7 @@ NLP_API nlp_status nlp_tokenizer_encode(const nlp_tokenizer *tok, const char *te
  * and the byte. Thread-safe. */
 NLP_API nlp_status nlp_tokenizer_encode_words(const nlp_tokenizer *tok,
                                               const char *const *words, const size_t *lens,
-                                              size_t n, const nlp_encode_options *opts,
+                                              size_t n, const nlp_encode_options *options,
                                               nlp_encoding **out);
 
 /* Turn ids back into text as Hugging Face's decode() does (BERT: "##"
@@ -310,7 +390,7 @@ NLP_API size_t nlp_encoding_truncated(const nlp_encoding *enc);
 NLP_API void nlp_encoding_free(nlp_encoding *enc);
 
 
-/* ---- NER (BERT token classification) ------------------------------------ */
+/* ---- 8. NER (BERT token classification) --------------------------------- */
 
 /* A BERT token classifier loaded from a Hugging Face checkpoint directory
  * (BertForTokenClassification: config.json with id2label, model.safetensors
@@ -329,9 +409,10 @@ typedef enum nlp_aggregation {
 } nlp_aggregation;
 
 typedef struct nlp_ner_options {
-    size_t size;            /* sizeof(nlp_ner_options), set by the default */
+    size_t size;            /* sizeof(nlp_ner_options), set by _init() */
     const char *device;     /* "auto" (default), "cpu", "cuda", "cuda:N"; copied */
-    int num_threads;        /* threads of the tensor library and BLAS (process-wide); 0 keeps */
+    int num_threads;        /* deprecated: use nlp_set_num_threads(). Nonzero is
+                               still passed to it at load (process-wide) */
     size_t batch_size;      /* windows per forward pass in batch calls; default 32 */
     size_t max_length;      /* tokens per window with [CLS]/[SEP]; 0 = the model's limit
                                (tokenizer model_max_length, max_position_embeddings) */
@@ -340,8 +421,16 @@ typedef struct nlp_ner_options {
     int sort_by_length;     /* batch calls group inputs of similar length; default 1 */
 } nlp_ner_options;
 
-/* Defaults as documented field by field above. */
-NLP_API nlp_ner_options nlp_ner_options_default(void);
+/* Defaults as documented field by field above (section 5). */
+NLP_API nlp_status nlp_ner_options_init(nlp_ner_options *options, size_t size);
+#ifndef NLP_BUILDING_LIBRARY
+static inline nlp_ner_options nlp_ner_options_default(void)
+{
+    nlp_ner_options o;
+    (void)nlp_ner_options_init(&o, sizeof o);
+    return o;
+}
+#endif
 
 /* Load the checkpoint directory dir. options may be NULL (defaults); the
  * model keeps copies of what it needs. *model receives a handle to release
@@ -363,16 +452,18 @@ NLP_API void nlp_ner_free(nlp_ner_model *model);
 NLP_API nlp_status nlp_ner_labels(const nlp_ner_model *model, const char *const **names,
                                   size_t *count);
 
-/* Raw logits for bindings and research: input_ids and attention_mask are
- * batch x seq_len row-major (mask 1 for real tokens, 0 for right padding;
- * token types 0); out_logits is a caller-owned buffer of batch x seq_len x
- * count floats (count from nlp_ner_labels). No tokenization, no windows:
- * seq_len must not exceed max_position_embeddings. Errors:
- * NLP_ERR_INVALID_ARG (NULL, an id outside the vocabulary, a mask value
- * other than 0/1, seq_len too long), NLP_ERR_RUNTIME. Thread-safe. */
-NLP_API nlp_status nlp_ner_logits(const nlp_ner_model *model, const int64_t *input_ids,
-                                  const int64_t *attention_mask, size_t batch,
-                                  size_t seq_len, float *out_logits);
+/* [EXPERIMENTAL] Raw logits for bindings and research: input_ids and
+ * attention_mask are batch x seq_len row-major (mask 1 for real tokens, 0
+ * for right padding; token types 0); logits is a caller-owned buffer of
+ * logits_count floats, at least batch x seq_len x count (count from
+ * nlp_ner_labels), which receives [batch][seq_len][count]. No
+ * tokenization, no windows: seq_len must not exceed
+ * max_position_embeddings. Errors: NLP_ERR_INVALID_ARG (a NULL argument,
+ * named; an id outside the vocabulary, a mask value other than 0/1, seq_len
+ * too long, a buffer too small), NLP_ERR_RUNTIME. Thread-safe. */
+NLP_API nlp_status nlp_ner_token_logits(const nlp_ner_model *model, const int32_t *input_ids,
+                                        const int32_t *attention_mask, size_t batch,
+                                        size_t seq_len, float *logits, size_t logits_count);
 
 /* One entity. Offsets are half-open spans of the text given to the run
  * call: UTF-8 bytes (byte_*) and Unicode code points (char_*, Python's
@@ -442,10 +533,10 @@ NLP_API nlp_status nlp_ner_run_msgpack(const nlp_ner_model *model, const char *t
  * (NULL: a vocab.txt next to config_path). The same seed gives the same
  * weights. Errors: NLP_ERR_IO, NLP_ERR_FORMAT (bad config; a vocabulary
  * whose size differs from vocab_size), NLP_ERR_INVALID_ARG. Thread-safe. */
-NLP_API nlp_status nlp_ner_init_checkpoint(const char *config_path, const char *vocab_path,
-                                           uint64_t seed, const char *out_dir);
+NLP_API nlp_status nlp_bert_init(const char *config_path, const char *vocab_path,
+                                 uint64_t seed, const char *out_dir);
 
-/* ---- text-to-text (T5) and toxicity ------------------------------------- */
+/* ---- 9. T5 and toxicity ------------------------------------------------- */
 
 /* T5 text-to-text models (Hugging Face T5ForConditionalGeneration
  * checkpoints: original T5 and T5 v1.1 / Flan-T5), and a toxicity
@@ -473,25 +564,35 @@ NLP_API nlp_status nlp_ner_init_checkpoint(const char *config_path, const char *
 typedef struct nlp_t5_model nlp_t5_model;
 
 typedef struct nlp_t5_options {
-    size_t size;          /* sizeof(nlp_t5_options), set by the default */
+    size_t size;          /* sizeof(nlp_t5_options), set by _init() */
     const char *device;   /* "cpu", "cuda", "cuda:N", "auto" (default: "auto") */
-    int num_threads;      /* passed to nlp_set_num_threads; 0 (default) keeps it */
+    int num_threads;      /* deprecated: use nlp_set_num_threads(). Nonzero is
+                             still passed to it at load (process-wide) */
     int max_input_tokens; /* encoder input limit, </s> included (default 512) */
 } nlp_t5_options;
 
-/* Defaults: device "auto", num_threads 0, max_input_tokens 512. */
-NLP_API nlp_t5_options nlp_t5_options_default(void);
+/* Defaults: device "auto", num_threads 0, max_input_tokens 512
+ * (section 5). */
+NLP_API nlp_status nlp_t5_options_init(nlp_t5_options *options, size_t size);
+#ifndef NLP_BUILDING_LIBRARY
+static inline nlp_t5_options nlp_t5_options_default(void)
+{
+    nlp_t5_options o;
+    (void)nlp_t5_options_init(&o, sizeof o);
+    return o;
+}
+#endif
 
 /* Load a T5ForConditionalGeneration checkpoint directory: config.json,
  * model.safetensors (preferred) or pytorch_model.bin, spiece.model or
- * tokenizer.json. opts may be NULL for the defaults. On success *model
+ * tokenizer.json. options may be NULL for the defaults. On success *model
  * receives a handle to free with nlp_t5_free(). Errors: NLP_ERR_IO (missing
  * directory or files), NLP_ERR_FORMAT (malformed config or weights; a
  * missing or mis-shaped tensor is named), NLP_ERR_UNSUPPORTED (not a T5
  * config, unknown activation), NLP_ERR_DEVICE (device unavailable, e.g.
  * "cuda" in a CPU-only build), NLP_ERR_INVALID_ARG (bad options).
  * Thread-safe. */
-NLP_API nlp_status nlp_t5_load(const char *dir, const nlp_t5_options *opts,
+NLP_API nlp_status nlp_t5_load(const char *dir, const nlp_t5_options *options,
                                nlp_t5_model **model);
 
 /* Release a model. NULL does nothing. No call may be using it. */
@@ -501,7 +602,7 @@ NLP_API void nlp_t5_free(nlp_t5_model *model);
  * NULL. */
 NLP_API size_t nlp_t5_vocab_size(const nlp_t5_model *model);
 
-/* Teacher forcing: LM logits for a batch of token ids, as
+/* [EXPERIMENTAL] Teacher forcing: LM logits for a batch of token ids, as
  * T5ForConditionalGeneration(input_ids, attention_mask, decoder_input_ids).
  * input_ids and attention_mask are row-major [batch][input_len] (mask 1 for
  * real tokens, 0 for padding, nothing else; NULL means all real);
@@ -545,7 +646,7 @@ typedef struct nlp_toxic_label {
 } nlp_toxic_label;
 
 typedef struct nlp_toxic_options {
-    size_t size;            /* sizeof(nlp_toxic_options), set by the default */
+    size_t size;            /* sizeof(nlp_toxic_options), set by _init() */
     const char *prefix;     /* put before every text; NULL: the checkpoint's
                                task_specific_params prefix if config.json
                                names exactly one, else "toxic: " */
@@ -557,14 +658,23 @@ typedef struct nlp_toxic_options {
     int max_new_tokens;     /* generation limit; 0 (default): the longest
                                label word's token count + 1 */
     const char *device;     /* "cpu", "cuda", "cuda:N", "auto" (default) */
-    int num_threads;        /* passed to nlp_set_num_threads; 0 keeps it */
+    int num_threads;        /* deprecated: use nlp_set_num_threads(). Nonzero is
+                               still passed to it at load (process-wide) */
     int score_only;         /* 1: skip generation (generated is "", matched
                                0, the verdict follows the probabilities);
                                for fast scoring of large sets. Default 0 */
 } nlp_toxic_options;
 
-/* Defaults as described in the struct. */
-NLP_API nlp_toxic_options nlp_toxic_options_default(void);
+/* Defaults as described in the struct (section 5). */
+NLP_API nlp_status nlp_toxic_options_init(nlp_toxic_options *options, size_t size);
+#ifndef NLP_BUILDING_LIBRARY
+static inline nlp_toxic_options nlp_toxic_options_default(void)
+{
+    nlp_toxic_options o;
+    (void)nlp_toxic_options_init(&o, sizeof o);
+    return o;
+}
+#endif
 
 /* A toxicity classifier: a T5 checkpoint fine-tuned to answer a prefixed
  * text with a label word. */
@@ -581,7 +691,9 @@ typedef struct nlp_toxic_result {
 } nlp_toxic_result;
 
 /* Load a toxicity classifier from a T5 checkpoint directory (as
- * nlp_t5_load). opts may be NULL for the defaults. Each label word is
+ * nlp_t5_load). options may be NULL for the defaults. The model copies
+ * options->prefix and every label word: the caller's strings and labels
+ * array may be freed as soon as the call returns. Each label word is
  * tokenized as the model would generate it; a word that takes several
  * pieces is scored as the sequence of those pieces (short words that are
  * one piece each are cheaper and score more sharply). Errors as
@@ -590,7 +702,7 @@ typedef struct nlp_toxic_result {
  * spell (its tokens include <unk>: the model could never generate it, so it
  * is refused rather than scored as "unknown"); the message names the word.
  * Thread-safe. */
-NLP_API nlp_status nlp_toxic_load(const char *dir, const nlp_toxic_options *opts,
+NLP_API nlp_status nlp_toxic_load(const char *dir, const nlp_toxic_options *options,
                                   nlp_toxic_model **model);
 
 /* Release a classifier. NULL does nothing. No call may be using it. */
@@ -625,7 +737,7 @@ NLP_API nlp_status nlp_toxic_classify_batch(const nlp_toxic_model *model,
 /* Release a result. NULL does nothing. */
 NLP_API void nlp_toxic_result_free(nlp_toxic_result *result);
 
-/* ---- metrics ------------------------------------------------------------ */
+/* ---- 10. Metrics -------------------------------------------------------- */
 
 /* Entity-level scores for sequence labelling, compatible with seqeval 1.2.2
  * (classification_report), and binary classification scores compatible with
@@ -680,13 +792,21 @@ typedef enum nlp_tag_scheme {
 NLP_API nlp_status nlp_tag_scheme_parse(const char *name, nlp_tag_scheme *out);
 
 typedef struct nlp_seqeval_options {
-    size_t size;            /* sizeof(nlp_seqeval_options) */
+    size_t size;            /* sizeof(nlp_seqeval_options), set by _init() */
     nlp_seqeval_mode mode;  /* default NLP_SEQEVAL_DEFAULT */
     nlp_tag_scheme scheme;  /* strict mode only; default NLP_SCHEME_IOB2 */
 } nlp_seqeval_options;
 
-/* Defaults: mode NLP_SEQEVAL_DEFAULT, scheme NLP_SCHEME_IOB2. */
-NLP_API nlp_seqeval_options nlp_seqeval_options_default(void);
+/* Defaults: mode NLP_SEQEVAL_DEFAULT, scheme NLP_SCHEME_IOB2 (section 5). */
+NLP_API nlp_status nlp_seqeval_options_init(nlp_seqeval_options *options, size_t size);
+#ifndef NLP_BUILDING_LIBRARY
+static inline nlp_seqeval_options nlp_seqeval_options_default(void)
+{
+    nlp_seqeval_options o;
+    (void)nlp_seqeval_options_init(&o, sizeof o);
+    return o;
+}
+#endif
 
 /* One row of the report: an entity type, or an average. Owned by the
  * report. support is the number of gold entities; predicted and correct
@@ -717,7 +837,7 @@ typedef struct nlp_seqeval_report nlp_seqeval_report;
 /* Score predicted tags against gold tags, as seqeval 1.2.2's
  * classification_report and accuracy_score do. gold and pred hold
  * token_count = sum(lengths) tags each: sentence 0's tags, then sentence
- * 1's, and so on; lengths holds n_sentences lengths (0 is allowed). opts may
+ * 1's, and so on; lengths holds n_sentences lengths (0 is allowed). options may
  * be NULL for the defaults. Entity types are those found in gold or
  * predicted entities, sorted by byte order (as Python's sorted()). Scores
  * with a zero denominator are 0 (seqeval's zero_division="warn" value); the
@@ -727,7 +847,7 @@ typedef struct nlp_seqeval_report nlp_seqeval_report;
  * the sentence and token named; NLP_ERR_NOMEM. Thread-safe. */
 NLP_API nlp_status nlp_seqeval_evaluate(const char *const *gold, const char *const *pred,
                                         const size_t *lengths, size_t n_sentences,
-                                        const nlp_seqeval_options *opts,
+                                        const nlp_seqeval_options *options,
                                         nlp_seqeval_report **out);
 
 /* Release a report. NULL does nothing. */
@@ -799,6 +919,8 @@ NLP_API nlp_status nlp_average_precision(const int *labels, const double *scores
 NLP_API nlp_status nlp_classification_metrics_json(const nlp_classification_metrics *metrics,
                                                    char **json);
 
+/* ---- 11. Data files: format detection, CoNLL --------------------------- */
+
 /* Data files: which reader a file needs, told by its content and its name,
  * the same way for every command and function that reads data (NER:
  * CoNLL columns or conll2003 JSON Lines; classification: CSV or JSON
@@ -826,14 +948,23 @@ NLP_API const char *nlp_data_format_name(nlp_data_format format);
 typedef struct nlp_conll nlp_conll;
 
 typedef struct nlp_conll_options {
-    size_t size;        /* sizeof(nlp_conll_options) */
+    size_t size;        /* sizeof(nlp_conll_options), set by _init() */
     int tag_column;     /* 0-based column of the tag; -1 (default) = last */
     int convert_iob1;   /* 1 (default): rewrite IOB1 tags as IOB2 while reading
                            (an I-X that does not continue an X entity becomes
                            B-X); 0: keep the tags as written (for scoring) */
 } nlp_conll_options;
 
-NLP_API nlp_conll_options nlp_conll_options_default(void);
+/* Defaults: tag_column -1, convert_iob1 1 (section 5). */
+NLP_API nlp_status nlp_conll_options_init(nlp_conll_options *options, size_t size);
+#ifndef NLP_BUILDING_LIBRARY
+static inline nlp_conll_options nlp_conll_options_default(void)
+{
+    nlp_conll_options o;
+    (void)nlp_conll_options_init(&o, sizeof o);
+    return o;
+}
+#endif
 
 /* Read NER data: a CoNLL file, or conll2003 JSON Lines ({"tokens": [...],
  * "ner_tags": [...]}, tags as names or as ids into Hugging Face conll2003's
@@ -842,10 +973,12 @@ NLP_API nlp_conll_options nlp_conll_options_default(void);
  * prefix followed by a type. An empty file is NLP_ERR_FORMAT. Errors name the
  * file and line: NLP_ERR_IO (cannot read), NLP_ERR_FORMAT (ragged line,
  * missing tag column, bad tag), NLP_ERR_INVALID_UTF8. *out receives a new
- * handle; free it with nlp_conll_free(). Thread-safe. */
-NLP_API nlp_status nlp_conll_read(const char *path, const nlp_conll_options *opts,
+ * handle; free it with nlp_conll_free(). options may be NULL for the
+ * defaults. Thread-safe. */
+NLP_API nlp_status nlp_conll_read(const char *path, const nlp_conll_options *options,
                                   nlp_conll **out);
 
+/* Release a CoNLL handle. NULL does nothing. */
 NLP_API void nlp_conll_free(nlp_conll *conll);
 
 /* Sizes, and the flat arrays: words and tags hold token_count strings
@@ -864,9 +997,104 @@ NLP_API long nlp_conll_sentence_line(const nlp_conll *conll, size_t i);
 NLP_API size_t nlp_conll_converted_tags(const nlp_conll *conll);
 
 
-/* ---- training ----------------------------------------------------------- */
+/* ---- 12. Evaluation with progress --------------------------------------- */
 
-/* Fine-tuning, in step with PyTorch and Hugging Face's Trainer: AdamW
+/* Score a loaded model on a labelled data file inside the library (the
+ * reading, batching and scoring the `nlp` command and the bindings share),
+ * reporting progress as it goes.
+ *
+ *     nlp_eval_options eo = nlp_eval_options_default();
+ *     eo.progress = print_progress;   // int print_progress(size_t, size_t, void *)
+ *     nlp_seqeval_report *r = NULL;
+ *     if (nlp_ner_evaluate(model, "valid.txt", &eo, &r) == NLP_OK)
+ *         printf("F1 %.4f\n", nlp_seqeval_average(r, NLP_AVERAGE_MICRO)->f1);
+ *     nlp_seqeval_report_free(r);
+ */
+
+/* Called with the number of examples (sentences, rows) done so far and the
+ * total, at least once per batch and once at the end (done == total).
+ * Return 0 to go on; nonzero cancels: the evaluation returns
+ * NLP_ERR_CANCELLED and no result. Runs on the calling thread. */
+typedef int (*nlp_progress_callback)(size_t done, size_t total, void *user_data);
+
+typedef struct nlp_eval_options {
+    size_t size;              /* sizeof(nlp_eval_options), set by _init() */
+    const char *text_column;  /* toxic: text field of CSV / JSON Lines, NULL (default):
+                                 the first of "text", "user_input"; NER JSON Lines:
+                                 the words field, NULL: "tokens" */
+    const char *label_column; /* toxic: 0/1 label field, NULL: the first of "label",
+                                 "toxicity"; NER JSON Lines: the tags field, NULL:
+                                 "ner_tags" */
+    size_t max_examples;      /* 0 (default): all; else the first N examples */
+    size_t batch_size;        /* examples per batch; 0 (default): 32 */
+    const nlp_seqeval_options *seqeval; /* NER scoring; NULL (default): seqeval's
+                                 default mode */
+    nlp_progress_callback progress;     /* NULL (default): none */
+    void *progress_data;      /* passed to progress as user_data */
+} nlp_eval_options;
+
+/* Defaults as described in the struct (section 5). */
+NLP_API nlp_status nlp_eval_options_init(nlp_eval_options *options, size_t size);
+#ifndef NLP_BUILDING_LIBRARY
+static inline nlp_eval_options nlp_eval_options_default(void)
+{
+    nlp_eval_options o;
+    (void)nlp_eval_options_init(&o, sizeof o);
+    return o;
+}
+#endif
+
+/* Tag every sentence of data_path with the model and score the predictions
+ * against the file's tags with nlp_seqeval_evaluate (options->seqeval).
+ * data_path is a CoNLL column file (tags as written: IOB1 is not
+ * rewritten, as seqeval reads it) or Hugging Face conll2003 JSON Lines
+ * ({"tokens": [...], "ner_tags": [ids of the conll2003 label names]}),
+ * told apart by nlp_data_format_detect(). Sentences are tagged as
+ * nlp_ner_tag_words does, options->batch_size sentences at a time.
+ * options may be NULL for the defaults. *out receives a report to free
+ * with nlp_seqeval_report_free(). Errors: NLP_ERR_INVALID_ARG (a NULL
+ * argument, named; bad options), NLP_ERR_IO, NLP_ERR_FORMAT (data errors
+ * name file and line; an empty file), NLP_ERR_CANCELLED, and those of
+ * nlp_ner_tag_words. Thread-safe. */
+NLP_API nlp_status nlp_ner_evaluate(const nlp_ner_model *model, const char *data_path,
+                                    const nlp_eval_options *options, nlp_seqeval_report **out);
+
+/* Classify every row of data_path (CSV or JSON Lines, by
+ * nlp_data_format_detect; the columns from options; labels 0/1) with
+ * nlp_toxic_classify_batch,
+ * options->batch_size rows at a time, and fill *out (set out->size first)
+ * with accuracy, precision, recall, F1 of the toxic class, the confusion
+ * matrix and AUPRC from the scores. options may be NULL for the defaults.
+ * Errors: NLP_ERR_INVALID_ARG (a NULL argument, named; bad options; out->size
+ * not set), NLP_ERR_IO, NLP_ERR_FORMAT (data errors name file and line; no
+ * rows), NLP_ERR_CANCELLED, and those of nlp_toxic_classify_batch.
+ * Thread-safe. */
+NLP_API nlp_status nlp_toxic_evaluate_model(const nlp_toxic_model *model, const char *data_path,
+                                            const nlp_eval_options *options,
+                                            nlp_classification_metrics *out);
+
+/* Score a toxicity classifier on labelled data: classify every row of
+ * data_path (CSV or JSON Lines, by nlp_data_format_detect; text_column /
+ * label_column name the fields, NULL for the first of "text"/"user_input" and
+ * "label"/"toxicity"; labels 0/1) with nlp_toxic_classify_batch and fill
+ * *out (set out->size first) with accuracy, precision, recall, F1 of the
+ * toxic class, the confusion matrix and AUPRC from the scores.
+ * model_options may be NULL for the defaults; max_examples 0 means all rows.
+ * The same as nlp_toxic_load + nlp_toxic_evaluate_model + nlp_toxic_free.
+ * Errors: NLP_ERR_INVALID_ARG, NLP_ERR_IO, NLP_ERR_FORMAT (data errors name
+ * file and line), and those of nlp_toxic_load / nlp_toxic_classify_batch.
+ * Thread-safe. */
+NLP_API nlp_status nlp_toxic_evaluate(const char *model_dir, const char *data_path,
+                                      const nlp_toxic_options *model_options,
+                                      const char *text_column, const char *label_column,
+                                      size_t max_examples, nlp_classification_metrics *out);
+
+/* ---- 13. Training [EXPERIMENTAL] ---------------------------------------- */
+
+/* [EXPERIMENTAL] The whole training section (options, progress, report)
+ * may change in a 0.x release; docs/abi.md records each change.
+ *
+ * Fine-tuning, in step with PyTorch and Hugging Face's Trainer: AdamW
  * (torch.optim.AdamW; no weight decay on biases and LayerNorm weights),
  * linear warm-up then linear decay, gradient clipping and accumulation,
  * evaluation every epoch (or every eval_steps), the best checkpoint kept by
@@ -917,9 +1145,11 @@ typedef enum nlp_class_balance {
 } nlp_class_balance;
 
 typedef struct nlp_train_options {
-    size_t size;                /* sizeof(nlp_train_options), set by _default() */
+    size_t size;                /* sizeof(nlp_train_options), set by _init() */
     const char *output_dir;     /* required */
-    const char *device;         /* "cpu" (default), "cuda", "auto" */
+    const char *device;         /* "cpu" (default) or "auto" (= cpu): training runs
+                                   on the CPU only; any other device is
+                                   NLP_ERR_UNSUPPORTED */
     double epochs;              /* 3 */
     double learning_rate;       /* 5e-5 */
     size_t batch_size;          /* 16 */
@@ -930,7 +1160,7 @@ typedef struct nlp_train_options {
     double adam_beta1, adam_beta2, adam_epsilon; /* 0.9, 0.999, 1e-8 */
     double max_grad_norm;       /* 1.0; <= 0 disables clipping */
     int gradient_accumulation_steps; /* 1 */
-    unsigned long long seed;    /* 42: data order, new classifier weights, dropout */
+    uint64_t seed;              /* 42: data order, new classifier weights, dropout */
     long long eval_steps;       /* 0: evaluate at the end of each epoch */
     long long logging_steps;    /* 50 */
     const char *metric_for_best;/* NULL: "overall_f1" (NER) / "f1" (toxic);
@@ -955,8 +1185,16 @@ typedef struct nlp_train_options {
     void *callback_data;
 } nlp_train_options;
 
-/* The defaults listed above, with size set. */
-NLP_API nlp_train_options nlp_train_options_default(void);
+/* The defaults listed above, with size set (section 5). */
+NLP_API nlp_status nlp_train_options_init(nlp_train_options *options, size_t size);
+#ifndef NLP_BUILDING_LIBRARY
+static inline nlp_train_options nlp_train_options_default(void)
+{
+    nlp_train_options o;
+    (void)nlp_train_options_init(&o, sizeof o);
+    return o;
+}
+#endif
 
 /* Filled by the training functions (only the first `size` bytes). */
 typedef struct nlp_train_report {
@@ -973,7 +1211,7 @@ typedef struct nlp_train_report {
 } nlp_train_report;
 
 /* Fine-tune the BERT token classifier in base_dir (a Hugging Face
- * checkpoint directory, e.g. one made by nlp_ner_init_checkpoint()) on
+ * checkpoint directory, e.g. one made by nlp_bert_init()) on
  * train_path, evaluating on eval_path (may be NULL: no evaluation; the last
  * model is kept). Data: CoNLL column files (IOB1 converted to IOB2). The
  * label set is the checkpoint's id2label when it covers every tag of the
@@ -985,24 +1223,25 @@ typedef struct nlp_train_report {
  * to stop), NLP_ERR_RUNTIME. One training per process at a time is
  * advised (libtorch's thread pool and the dropout generator are global). */
 NLP_API nlp_status nlp_ner_train(const char *base_dir, const char *train_path,
-                                 const char *eval_path, const nlp_train_options *opts,
+                                 const char *eval_path, const nlp_train_options *options,
                                  nlp_train_report *report);
 
 /* Fine-tune the T5 checkpoint in base_dir as a text-to-text toxicity
  * classifier on train_path, evaluating on eval_path (may be NULL). Data:
- * CSV or JSON Lines, by extension; opts->text_column / label_column name
+ * CSV or JSON Lines (nlp_data_format_detect); options->text_column / label_column name
  * the fields (NULL: the first of "text"/"user_input" and
  * "label"/"toxicity"); labels 0/1. Each example is encoded as
- * nlp_toxic_classify reads it: prefix + text cut to opts->max_length tokens
+ * nlp_toxic_classify reads it: prefix + text cut to options->max_length tokens
  * with </s> kept; the target is the first label word of the row's class
  * followed by </s>; the loss is T5ForConditionalGeneration's (mean
  * cross-entropy over target tokens), with the config's dropout_rate.
- * model_opts (may be NULL) gives the prefix and label words as for
+ * model_options (may be NULL) gives the prefix and label words as for
  * nlp_toxic_load (defaults: the checkpoint's prefix or "toxic: ", yes/no);
- * it needs a toxic and a non-toxic word; its num_threads is applied; its
- * device, max_input_tokens and score_only are not used (training runs on
- * the CPU; evaluation reads max_length tokens). opts->class_balance: NLP_BALANCE_OVERSAMPLE repeats
- * the toxic training rows until they match the others;
+ * it needs a toxic and a non-toxic word; its (deprecated) num_threads is
+ * applied, process-wide; its device, max_input_tokens and score_only are
+ * not used (training runs on the CPU; evaluation reads max_length tokens).
+ * options->class_balance: NLP_BALANCE_OVERSAMPLE repeats the toxic
+ * training rows until they match the others;
  * NLP_BALANCE_LOSS_WEIGHT weights each row's loss by n / (2 n_class).
  * Evaluation classifies the eval texts as nlp_toxic_classify does and
  * scores "f1" (toxic class, the default selection metric), "accuracy",
@@ -1013,23 +1252,30 @@ NLP_API nlp_status nlp_ner_train(const char *base_dir, const char *train_path,
  * with NULL prefix and labels uses them again. report may be NULL. Errors
  * as nlp_ner_train, plus those of nlp_toxic_load for the label words. */
 NLP_API nlp_status nlp_toxic_train(const char *base_dir, const char *train_path,
-                                   const char *eval_path, const nlp_toxic_options *model_opts,
-                                   const nlp_train_options *opts, nlp_train_report *report);
+                                   const char *eval_path,
+                                   const nlp_toxic_options *model_options,
+                                   const nlp_train_options *options, nlp_train_report *report);
 
-/* Score a toxicity classifier on labelled data: classify every row of
- * data_path (CSV or JSON Lines, by extension; text_column / label_column
- * name the fields, NULL for the first of "text"/"user_input" and
- * "label"/"toxicity"; labels 0/1) with nlp_toxic_classify_batch and fill
- * *out (set out->size first) with accuracy, precision, recall, F1 of the
- * toxic class, the confusion matrix and AUPRC from the scores.
- * model_opts may be NULL for the defaults; max_examples 0 means all rows.
- * Errors: NLP_ERR_INVALID_ARG, NLP_ERR_IO, NLP_ERR_FORMAT (data errors name
- * file and line), and those of nlp_toxic_load / nlp_toxic_classify_batch.
- * Thread-safe. */
-NLP_API nlp_status nlp_toxic_evaluate(const char *model_dir, const char *data_path,
-                                      const nlp_toxic_options *model_opts,
-                                      const char *text_column, const char *label_column,
-                                      size_t max_examples, nlp_classification_metrics *out);
+/* ---- 14. Deprecated 0.1 names ------------------------------------------- */
+
+/* Kept so that 0.1 sources still compile and 0.1 binaries still run; each
+ * behaves exactly as the name that replaces it. They go in 1.0. The
+ * nlp_<x>_options_default() functions of 0.1 were exported functions
+ * returning the struct by value; they are still exported for 0.1 binaries,
+ * and this header replaces them with the inline wrappers of section 5. */
+
+NLP_API NLP_DEPRECATED("use nlp_tokenizer_algorithm")
+nlp_tokenizer_kind nlp_tokenizer_get_kind(const nlp_tokenizer *tok);
+
+NLP_API NLP_DEPRECATED("use nlp_bert_init")
+nlp_status nlp_ner_init_checkpoint(const char *config_path, const char *vocab_path,
+                                   uint64_t seed, const char *out_dir);
+
+/* int64_t ids and mask; out_logits holds batch x seq_len x count floats. */
+NLP_API NLP_DEPRECATED("use nlp_ner_token_logits (int32_t ids, buffer size)")
+nlp_status nlp_ner_logits(const nlp_ner_model *model, const int64_t *input_ids,
+                          const int64_t *attention_mask, size_t batch, size_t seq_len,
+                          float *out_logits);
 
 #ifdef __cplusplus
 } /* extern "C" */

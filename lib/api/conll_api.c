@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-nlp_conll_options nlp_conll_options_default(void)
+static nlp_conll_options conll_defaults(void)
 {
     nlp_conll_options o;
     memset(&o, 0, sizeof o);
@@ -15,15 +15,20 @@ nlp_conll_options nlp_conll_options_default(void)
     return o;
 }
 
-nlp_status nlp_conll_read(const char *path, const nlp_conll_options *opts, nlp_conll **out)
+nlp_status nlp_conll_options_init(nlp_conll_options *options, size_t size)
 {
-    nlp_conll_options o = nlp_conll_options_default();
-    if (opts) {
-        memcpy(&o, opts, opts->size < sizeof o ? opts->size : sizeof o);
-        o.size = sizeof o;
-    }
+    nlp_conll_options d = conll_defaults();
+    return nlp__options_init(options, size, &d, sizeof d, "nlp_conll_options");
+}
+
+nlp_status nlp_conll_read(const char *path, const nlp_conll_options *options, nlp_conll **out)
+{
     if (!path || !out)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_conll_read: NULL argument");
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_conll_read: %s is NULL", path ? "out" : "path");
+    nlp_conll_options o = conll_defaults();
+    nlp_status st = nlp__options_read(&o, sizeof o, options, "nlp_conll_options");
+    if (st != NLP_OK)
+        return st;
     if (o.tag_column < -1)
         return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_conll_read: tag_column %d", o.tag_column);
     nlp__ner_options io = nlp__ner_options_default();
@@ -32,7 +37,7 @@ nlp_status nlp_conll_read(const char *path, const nlp_conll_options *opts, nlp_c
     io.id_labels = nlp__conll2003_labels;
     io.id_label_count = sizeof nlp__conll2003_labels / sizeof *nlp__conll2003_labels;
     nlp_data_format format;
-    nlp_status st = nlp__data_format_detect(path, &format);
+    st = nlp__data_format_detect(path, &format);
     if (st != NLP_OK)
         return st;
     if (format == NLP_DATA_JSONL)

@@ -25,21 +25,21 @@ nlp_status nlp_tag_scheme_parse(const char *name, nlp_tag_scheme *out)
                      "unknown tag scheme \"%s\" (IOB1, IOB2, IOE1, IOE2, IOBES)", name);
 }
 
-nlp_seqeval_options nlp_seqeval_options_default(void)
+nlp_status nlp_seqeval_options_init(nlp_seqeval_options *options, size_t size)
 {
-    nlp_seqeval_options o;
-    memset(&o, 0, sizeof o);
-    o.size = sizeof o;
-    o.mode = NLP_SEQEVAL_DEFAULT;
-    o.scheme = NLP_SCHEME_IOB2;
-    return o;
+    nlp_seqeval_options d = nlp__seqeval_defaults();
+    return nlp__options_init(options, size, &d, sizeof d, "nlp_seqeval_options");
 }
 
 nlp_status nlp_seqeval_evaluate(const char *const *gold, const char *const *pred,
                                 const size_t *lengths, size_t n_sentences,
-                                const nlp_seqeval_options *opts, nlp_seqeval_report **out)
+                                const nlp_seqeval_options *options, nlp_seqeval_report **out)
 {
-    return nlp__seqeval_evaluate(gold, pred, lengths, n_sentences, opts, out);
+    nlp_seqeval_options o = nlp__seqeval_defaults();
+    nlp_status st = nlp__options_read(&o, sizeof o, options, "nlp_seqeval_options");
+    if (st != NLP_OK)
+        return st;
+    return nlp__seqeval_evaluate(gold, pred, lengths, n_sentences, &o, out);
 }
 
 void nlp_seqeval_report_free(nlp_seqeval_report *report)
@@ -83,20 +83,13 @@ nlp_status nlp_classification_evaluate(const int *labels, const int *predictions
                                        const double *scores, size_t n,
                                        nlp_classification_metrics *out)
 {
-    /* The first version of the struct ends with auprc; a caller's size
-     * below that is a caller that did not set it. */
-    size_t first = offsetof(nlp_classification_metrics, auprc) + sizeof(double);
-    if (!out || out->size < first)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "classification metrics: set out->size = "
-                         "sizeof(nlp_classification_metrics) before the call");
-    size_t size = out->size < sizeof *out ? out->size : sizeof *out;
-    nlp_classification_metrics m;
-    nlp_status st = nlp__classification_evaluate(labels, predictions, scores, n, &m);
-    if (st != NLP_OK)
-        return st;
-    m.size = out->size;
-    memcpy(out, &m, size);
-    return NLP_OK;
+    /* Check out->size before the work; out is written only on success. */
+    nlp_classification_metrics m = {.size = sizeof m};
+    nlp_classification_metrics probe = {.size = out ? out->size : 0};
+    nlp_status st = nlp__classification_copy(&m, out ? &probe : NULL);
+    if (st == NLP_OK)
+        st = nlp__classification_evaluate(labels, predictions, scores, n, &m);
+    return st == NLP_OK ? nlp__classification_copy(&m, out) : st;
 }
 
 nlp_status nlp_average_precision(const int *labels, const double *scores, size_t n, double *out)

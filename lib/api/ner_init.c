@@ -134,16 +134,23 @@ static nlp_status init_into(const char *config_path, const char *vocab_path, uin
     return st;
 }
 
-nlp_status nlp_ner_init_checkpoint(const char *config_path, const char *vocab_path,
-                                   uint64_t seed, const char *out_dir)
+nlp_status nlp_bert_init(const char *config_path, const char *vocab_path, uint64_t seed,
+                         const char *out_dir)
 {
     if (!config_path || !out_dir)
-        return nlp__fail(NLP_ERR_INVALID_ARG,
-                         "nlp_ner_init_checkpoint: config_path and out_dir are required");
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_bert_init: %s is NULL",
+                         config_path ? "out_dir" : "config_path");
     char *found = vocab_path ? NULL : vocab_next_to(config_path);
     if (!vocab_path && !found)
         return NLP_ERR_NOMEM;
     nlp_status st = init_into(config_path, vocab_path ? vocab_path : found, seed, out_dir);
     free(found);
     return st;
+}
+
+/* Deprecated 0.1 name of nlp_bert_init. */
+nlp_status nlp_ner_init_checkpoint(const char *config_path, const char *vocab_path,
+                                   uint64_t seed, const char *out_dir)
+{
+    return nlp_bert_init(config_path, vocab_path, seed, out_dir);
 }

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-nlp_ner_options nlp_ner_options_default(void)
+static nlp_ner_options ner_defaults(void)
 {
     nlp_ner_options o;
     memset(&o, 0, sizeof o);
@@ -19,17 +19,19 @@ nlp_ner_options nlp_ner_options_default(void)
     return o;
 }
 
+nlp_status nlp_ner_options_init(nlp_ner_options *options, size_t size)
+{
+    nlp_ner_options d = ner_defaults();
+    return nlp__options_init(options, size, &d, sizeof d, "nlp_ner_options");
+}
+
 /* Defaults, overwritten by the fields the caller's struct covers. */
 static nlp_status read_options(const nlp_ner_options *given, nlp_ner_options *o)
 {
-    *o = nlp_ner_options_default();
-    if (!given)
-        return NLP_OK;
-    if (given->size < sizeof(size_t))
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_options.size is %zu: set it with "
-                         "nlp_ner_options_default()", given->size);
-    memcpy(o, given, given->size < sizeof *o ? given->size : sizeof *o);
-    o->size = sizeof *o;
+    *o = ner_defaults();
+    nlp_status st = nlp__options_read(o, sizeof *o, given, "nlp_ner_options");
+    if (st != NLP_OK)
+        return st;
     if (o->num_threads < 0)
         return nlp__fail(NLP_ERR_INVALID_ARG, "num_threads must be >= 0");
     if ((unsigned)o->aggregation > NLP_AGGREGATION_MAX)

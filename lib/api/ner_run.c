@@ -1,14 +1,52 @@
 /* ner_run.c - the NER run functions: argument checks, then the pipeline. */
 #include "api/ner_model.h"
 
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
+
+/* The first NULL among the arguments, named, or NULL. */
+static const char *null_logits_arg(const nlp_ner_model *model, const void *ids,
+                                   const void *mask, const float *logits)
+{
+    return !model ? "model" : !ids ? "input_ids" : !mask ? "attention_mask"
+                  : !logits ? "logits" : NULL;
+}
+
+nlp_status nlp_ner_token_logits(const nlp_ner_model *model, const int32_t *input_ids,
+                                const int32_t *attention_mask, size_t batch, size_t seq_len,
+                                float *logits, size_t logits_count)
+{
+    const char *null = null_logits_arg(model, input_ids, attention_mask, logits);
+    if (null && (!model || (batch && seq_len)))
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_token_logits: %s is NULL", null);
+    size_t labels = model->labels.count, n = batch * seq_len;
+    if (seq_len && (n / seq_len != batch || (labels && n > SIZE_MAX / labels)))
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_token_logits: batch %zu x seq_len %zu "
+                         "overflows", batch, seq_len);
+    if (logits_count < n * labels)
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_token_logits: logits holds %zu floats, "
+                         "needs %zu x %zu x %zu", logits_count, batch, seq_len, labels);
+    int64_t *wide = nlp__malloc((2 * n + 1) * sizeof *wide);
+    if (!wide)
+        return NLP_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        wide[i] = input_ids[i];
+        wide[n + i] = attention_mask[i];
+    }
+    nlp_status st = nlp__bert_model_logits(model->bert, wide, wide + n, batch, seq_len, logits);
+    free(wide);
+    return st;
+}
 
 nlp_status nlp_ner_logits(const nlp_ner_model *model, const int64_t *input_ids,
                           const int64_t *attention_mask, size_t batch, size_t seq_len,
                           float *out_logits)
 {
-    if (!model || ((!input_ids || !attention_mask || !out_logits) && batch && seq_len))
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_logits: NULL argument");
+    const char *null = null_logits_arg(model, input_ids, attention_mask, out_logits);
+    if (null && (!model || (batch && seq_len)))
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_logits: %s is NULL",
+                         strcmp(null, "logits") == 0 ? "out_logits" : null);
     return nlp__bert_model_logits(model->bert, input_ids, attention_mask, batch, seq_len,
                                   out_logits);
 }

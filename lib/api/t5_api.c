@@ -11,7 +11,7 @@ struct nlp_t5_model {
     size_t max_input_tokens;
 };
 
-nlp_t5_options nlp_t5_options_default(void)
+static nlp_t5_options t5_defaults(void)
 {
     nlp_t5_options o;
     memset(&o, 0, sizeof o);
@@ -21,12 +21,18 @@ nlp_t5_options nlp_t5_options_default(void)
     return o;
 }
 
-nlp_status nlp_t5_load(const char *dir, const nlp_t5_options *opts, nlp_t5_model **model)
+nlp_status nlp_t5_options_init(nlp_t5_options *options, size_t size)
+{
+    nlp_t5_options d = t5_defaults();
+    return nlp__options_init(options, size, &d, sizeof d, "nlp_t5_options");
+}
+
+nlp_status nlp_t5_load(const char *dir, const nlp_t5_options *options, nlp_t5_model **model)
 {
     if (!dir || !model)
         return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_t5_load: NULL argument");
-    nlp_t5_options o = nlp_t5_options_default();
-    nlp_status st = nlp__t5_api_options(&o, sizeof o, opts);
+    nlp_t5_options o = t5_defaults();
+    nlp_status st = nlp__options_read(&o, sizeof o, options, "nlp_t5_options");
     if (st != NLP_OK)
         return st;
     if (o.max_input_tokens < 1)

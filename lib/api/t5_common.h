@@ -9,10 +9,6 @@
  * thread count (0 keeps the current one). *resolved is a static string. */
 nlp_status nlp__t5_api_runtime(const char *device, int num_threads, const char **resolved);
 
-/* Copy a caller's options struct over defaults: only the bytes its size
- * field covers, so older callers with smaller structs keep working. */
-nlp_status nlp__t5_api_options(void *dst, size_t dst_size, const void *given);
-
 /* nlp_toxic_options (caller's struct, may be NULL) checked and resolved
  * into loader settings: defaults for what the caller's size does not cover,
  * label_count with labels, UTF-8 prefix, device and threads applied. The

@@ -4,24 +4,23 @@
 
 #include <string.h>
 
-NLP_API nlp_encode_options nlp_encode_options_default(void)
+static nlp_encode_options encode_defaults(void)
 {
     nlp_encode_options o = {.size = sizeof o, .add_special_tokens = 1, .max_length = 0};
     return o;
 }
 
+NLP_API nlp_status nlp_encode_options_init(nlp_encode_options *options, size_t size)
+{
+    nlp_encode_options d = encode_defaults();
+    return nlp__options_init(options, size, &d, sizeof d, "nlp_encode_options");
+}
+
 /* Read only the fields the caller's struct has (it may predate some). */
 static nlp_status read_options(const nlp_encode_options *in, nlp_encode_options *out)
 {
-    *out = nlp_encode_options_default();
-    if (!in)
-        return NLP_OK;
-    if (in->size < sizeof(size_t) || in->size > (1u << 16))
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_encode_options.size is %zu: set it with "
-                         "nlp_encode_options_default()", in->size);
-    memcpy(out, in, in->size < sizeof *out ? in->size : sizeof *out);
-    out->size = sizeof *out;
-    return NLP_OK;
+    *out = encode_defaults();
+    return nlp__options_read(out, sizeof *out, in, "nlp_encode_options");
 }
 
 NLP_API nlp_status nlp_tokenizer_load(const char *dir, nlp_tokenizer **out)
@@ -36,9 +35,15 @@ NLP_API void nlp_tokenizer_free(nlp_tokenizer *tok)
     nlp__tokenizer_free(tok);
 }
 
-NLP_API nlp_tokenizer_kind nlp_tokenizer_get_kind(const nlp_tokenizer *tok)
+NLP_API nlp_tokenizer_kind nlp_tokenizer_algorithm(const nlp_tokenizer *tok)
 {
     return tok ? tok->kind : (nlp_tokenizer_kind)0;
+}
+
+/* Deprecated 0.1 name of nlp_tokenizer_algorithm. */
+NLP_API nlp_tokenizer_kind nlp_tokenizer_get_kind(const nlp_tokenizer *tok)
+{
+    return nlp_tokenizer_algorithm(tok);
 }
 
 NLP_API size_t nlp_tokenizer_vocab_size(const nlp_tokenizer *tok)
@@ -47,13 +52,13 @@ NLP_API size_t nlp_tokenizer_vocab_size(const nlp_tokenizer *tok)
 }
 
 NLP_API nlp_status nlp_tokenizer_encode(const nlp_tokenizer *tok, const char *text, size_t len,
-                                        const nlp_encode_options *opts, nlp_encoding **out)
+                                        const nlp_encode_options *options, nlp_encoding **out)
 {
     if (!tok || !out || (!text && len))
         return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_tokenizer_encode: NULL %s",
                          !tok ? "tokenizer" : !out ? "out" : "text");
     nlp_encode_options o;
-    nlp_status st = read_options(opts, &o);
+    nlp_status st = read_options(options, &o);
     if (st != NLP_OK)
         return st;
     return nlp__tokenizer_encode(tok, text ? text : "", len, o.add_special_tokens != 0,
@@ -62,14 +67,14 @@ NLP_API nlp_status nlp_tokenizer_encode(const nlp_tokenizer *tok, const char *te
 
 NLP_API nlp_status nlp_tokenizer_encode_words(const nlp_tokenizer *tok,
                                               const char *const *words, const size_t *lens,
-                                              size_t n, const nlp_encode_options *opts,
+                                              size_t n, const nlp_encode_options *options,
                                               nlp_encoding **out)
 {
     if (!tok || !out || (n && (!words || !lens)))
         return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_tokenizer_encode_words: NULL %s",
                          !tok ? "tokenizer" : !out ? "out" : !words ? "words" : "lens");
     nlp_encode_options o;
-    nlp_status st = read_options(opts, &o);
+    nlp_status st = read_options(options, &o);
     if (st != NLP_OK)
         return st;
     return nlp__tokenizer_encode_words(tok, words, lens, n, o.add_special_tokens != 0,

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-nlp_toxic_options nlp_toxic_options_default(void)
+static nlp_toxic_options toxic_defaults(void)
 {
     nlp_toxic_options o;
     memset(&o, 0, sizeof o);
@@ -14,11 +14,17 @@ nlp_toxic_options nlp_toxic_options_default(void)
     return o;
 }
 
+nlp_status nlp_toxic_options_init(nlp_toxic_options *options, size_t size)
+{
+    nlp_toxic_options d = toxic_defaults();
+    return nlp__options_init(options, size, &d, sizeof d, "nlp_toxic_options");
+}
+
 nlp_status nlp__toxic_api_settings(const nlp_toxic_options *given, nlp_toxic_options *o,
                                    nlp__toxic_settings *out)
 {
-    *o = nlp_toxic_options_default();
-    nlp_status st = nlp__t5_api_options(o, sizeof *o, given);
+    *o = toxic_defaults();
+    nlp_status st = nlp__options_read(o, sizeof *o, given, "nlp_toxic_options");
     if (st != NLP_OK)
         return st;
     if (o->max_input_tokens < 1 || o->max_new_tokens < 0)
@@ -39,13 +45,13 @@ nlp_status nlp__toxic_api_settings(const nlp_toxic_options *given, nlp_toxic_opt
     return NLP_OK;
 }
 
-nlp_status nlp_toxic_load(const char *dir, const nlp_toxic_options *opts, nlp_toxic_model **model)
+nlp_status nlp_toxic_load(const char *dir, const nlp_toxic_options *options, nlp_toxic_model **model)
 {
     if (!dir || !model)
         return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_load: NULL argument");
     nlp_toxic_options o;
     nlp__toxic_settings s;
-    nlp_status st = nlp__toxic_api_settings(opts, &o, &s);
+    nlp_status st = nlp__toxic_api_settings(options, &o, &s);
     return st == NLP_OK ? nlp__toxic_load(dir, &s, model) : st;
 }
 

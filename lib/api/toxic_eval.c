@@ -1,69 +1,91 @@
-/* toxic_eval.c - nlp_toxic_evaluate: a toxicity model's scores on a
- * labelled data set (see nlp.h). */
-#include "io/text_data.h"
+/* toxic_eval.c - the exported evaluation functions (nlp.h, section 12):
+ * eval options, nlp_ner_evaluate, nlp_toxic_evaluate_model and the 0.1
+ * convenience nlp_toxic_evaluate. The work is lib/task/eval.h's. */
+#include "api/ner_model.h"
+#include "metrics/classification.h"
+#include "metrics/seqeval.h"
+#include "task/eval.h"
 
-#include <stdlib.h>
+#include <string.h>
 
-enum { EVAL_BATCH = 32 };
-
-/* Classify rows [0, n) in batches; predictions and scores get one entry
- * per row. */
-static nlp_status classify_all(const nlp_toxic_model *m, const nlp__text_data *d, size_t n,
-                               int *pred, double *score)
+static nlp_eval_options eval_defaults(void)
 {
-    const char *texts[EVAL_BATCH];
-    size_t lens[EVAL_BATCH];
-    nlp_toxic_result *res[EVAL_BATCH];
-    for (size_t start = 0; start < n; start += EVAL_BATCH) {
-        size_t k = n - start < EVAL_BATCH ? n - start : EVAL_BATCH;
-        for (size_t i = 0; i < k; i++) {
-            texts[i] = d->rows[start + i].text;
-            lens[i] = d->rows[start + i].length;
-        }
-        nlp_status st = nlp_toxic_classify_batch(m, texts, lens, k, res);
-        if (st != NLP_OK)
-            return nlp__wrap(st, "%s:%ld", d->path, d->rows[start].line);
-        for (size_t i = 0; i < k; i++) {
-            pred[start + i] = res[i]->is_toxic;
-            score[start + i] = res[i]->score;
-            nlp_toxic_result_free(res[i]);
-        }
-    }
-    return NLP_OK;
+    nlp_eval_options o;
+    memset(&o, 0, sizeof o);
+    o.size = sizeof o;
+    o.batch_size = 32;
+    return o;
+}
+
+nlp_status nlp_eval_options_init(nlp_eval_options *options, size_t size)
+{
+    nlp_eval_options d = eval_defaults();
+    return nlp__options_init(options, size, &d, sizeof d, "nlp_eval_options");
+}
+
+/* The caller's eval options and the seqeval options they point to, both
+ * read by their sizes; o->seqeval ends up pointing to *seqeval. */
+static nlp_status read_eval_options(const nlp_eval_options *given, nlp_eval_options *o,
+                                    nlp_seqeval_options *seqeval)
+{
+    *o = eval_defaults();
+    *seqeval = nlp__seqeval_defaults();
+    nlp_status st = nlp__options_read(o, sizeof *o, given, "nlp_eval_options");
+    if (st == NLP_OK)
+        st = nlp__options_read(seqeval, sizeof *seqeval, o->seqeval, "nlp_seqeval_options");
+    o->seqeval = seqeval;
+    if (st == NLP_OK && o->batch_size == 0)
+        o->batch_size = 32;
+    return st;
+}
+
+nlp_status nlp_ner_evaluate(const nlp_ner_model *model, const char *data_path,
+                            const nlp_eval_options *options, nlp_seqeval_report **out)
+{
+    if (!model || !data_path || !out)
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_evaluate: %s is NULL",
+                         !model ? "model" : !data_path ? "data_path" : "out");
+    nlp_eval_options o;
+    nlp_seqeval_options seqeval;
+    nlp_status st = read_eval_options(options, &o, &seqeval);
+    return st == NLP_OK ? nlp__ner_evaluate(&model->pipeline, data_path, &o, out) : st;
+}
+
+nlp_status nlp_toxic_evaluate_model(const nlp_toxic_model *model, const char *data_path,
+                                    const nlp_eval_options *options,
+                                    nlp_classification_metrics *out)
+{
+    if (!model || !data_path || !out)
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_evaluate_model: %s is NULL",
+                         !model ? "model" : !data_path ? "data_path" : "out");
+    nlp_eval_options o;
+    nlp_seqeval_options unused;
+    nlp_classification_metrics m = {.size = sizeof m};
+    nlp_classification_metrics probe = {.size = out->size};
+    nlp_status st = nlp__classification_copy(&m, &probe);
+    if (st == NLP_OK)
+        st = read_eval_options(options, &o, &unused);
+    if (st == NLP_OK)
+        st = nlp__toxic_evaluate(model, data_path, &o, &m);
+    return st == NLP_OK ? nlp__classification_copy(&m, out) : st;
 }
 
 nlp_status nlp_toxic_evaluate(const char *model_dir, const char *data_path,
-                              const nlp_toxic_options *model_opts, const char *text_column,
+                              const nlp_toxic_options *model_options, const char *text_column,
                               const char *label_column, size_t max_examples,
                               nlp_classification_metrics *out)
 {
     if (!model_dir || !data_path || !out)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_evaluate: NULL argument");
-    nlp__text_options to = {text_column, label_column};
-    nlp__text_data *d = NULL;
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_evaluate: %s is NULL",
+                         !model_dir ? "model_dir" : !data_path ? "data_path" : "out");
+    nlp_eval_options o = eval_defaults();
+    o.text_column = text_column;
+    o.label_column = label_column;
+    o.max_examples = max_examples;
     nlp_toxic_model *m = NULL;
-    nlp_status st = nlp__text_data_read(data_path, &to, &d);
+    nlp_status st = nlp_toxic_load(model_dir, model_options, &m);
     if (st == NLP_OK)
-        st = nlp_toxic_load(model_dir, model_opts, &m);
-    size_t n = st == NLP_OK ? d->count : 0;
-    n = max_examples && max_examples < n ? max_examples : n;
-    if (st == NLP_OK && n == 0)
-        st = nlp__fail(NLP_ERR_FORMAT, "%s: no rows", data_path);
-    int *gold = st == NLP_OK ? nlp__calloc(n, sizeof *gold) : NULL;
-    int *pred = st == NLP_OK ? nlp__calloc(n, sizeof *pred) : NULL;
-    double *score = st == NLP_OK ? nlp__calloc(n, sizeof *score) : NULL;
-    if (st == NLP_OK && (!gold || !pred || !score))
-        st = NLP_ERR_NOMEM;
-    for (size_t i = 0; st == NLP_OK && i < n; i++)
-        gold[i] = d->rows[i].label;
-    if (st == NLP_OK)
-        st = classify_all(m, d, n, pred, score);
-    if (st == NLP_OK)
-        st = nlp_classification_evaluate(gold, pred, score, n, out);
-    free(gold);
-    free(pred);
-    free(score);
+        st = nlp_toxic_evaluate_model(m, data_path, &o, out);
     nlp_toxic_free(m);
-    nlp__text_data_free(d);
     return st;
 }

@@ -12,7 +12,7 @@ extern "C" {
 #include <cmath>
 #include <cstring>
 
-extern "C" nlp_train_options nlp_train_options_default(void)
+static nlp_train_options train_defaults(void)
 {
     nlp_train_options o;
     memset(&o, 0, sizeof o);
@@ -38,41 +38,72 @@ extern "C" nlp_train_options nlp_train_options_default(void)
     return o;
 }
 
+extern "C" nlp_status nlp_train_options_init(nlp_train_options *options, size_t size)
+{
+    nlp_train_options d = train_defaults();
+    return nlp__options_init(options, size, &d, sizeof d, "nlp_train_options");
+}
+
 namespace nlp {
+
+/* One check per field, so the message names the field and its range. */
+static nlp_status check_ranges(const nlp_train_options &o)
+{
+    struct range {
+        const char *field;
+        bool ok;
+        const char *allowed;
+    };
+    const range checks[] = {
+        {"batch_size", o.batch_size >= 1, ">= 1"},
+        {"eval_batch_size", o.eval_batch_size >= 1, ">= 1"},
+        {"gradient_accumulation_steps", o.gradient_accumulation_steps >= 1, ">= 1"},
+        {"learning_rate", o.learning_rate >= 0, ">= 0"},
+        {"epochs", o.epochs > 0 || o.max_steps > 0, "> 0 (or max_steps > 0)"},
+        {"max_length", o.max_length >= 2, ">= 2"},
+        {"warmup_ratio", o.warmup_ratio >= 0 && o.warmup_ratio <= 1, "0..1"},
+        {"warmup_steps", o.warmup_steps >= 0, ">= 0"},
+        {"max_steps", o.max_steps >= 0, ">= 0"},
+        {"eval_steps", o.eval_steps >= 0, ">= 0"},
+        {"logging_steps", o.logging_steps >= 0, ">= 0"},
+        {"save_total_limit", o.save_total_limit >= 0, ">= 0"},
+        {"early_stopping_patience", o.early_stopping_patience >= 0, ">= 0"},
+        {"adam_epsilon", o.adam_epsilon > 0, "> 0"},
+        {"adam_beta1", o.adam_beta1 >= 0 && o.adam_beta1 < 1, "0 <= beta1 < 1"},
+        {"adam_beta2", o.adam_beta2 >= 0 && o.adam_beta2 < 1, "0 <= beta2 < 1"},
+        {"weight_decay", o.weight_decay >= 0, ">= 0"},
+    };
+    for (const range &c : checks)
+        if (!c.ok)
+            return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_train_options.%s is out of range "
+                             "(allowed: %s)", c.field, c.allowed);
+    return NLP_OK;
+}
 
 nlp_status resolve_train_options(const nlp_train_options *in, nlp_train_options &out)
 {
-    out = nlp_train_options_default();
-    if (in) {
-        if (in->size < sizeof(size_t))
-            return nlp__fail(NLP_ERR_INVALID_ARG, "train options: size not set "
-                             "(use nlp_train_options_default())");
-        memcpy(&out, in, std::min(in->size, sizeof out));
-        out.size = sizeof out;
-    }
+    out = train_defaults();
+    nlp_status st = nlp__options_read(&out, sizeof out, in, "nlp_train_options");
+    if (st != NLP_OK)
+        return st;
     if (!out.output_dir || !*out.output_dir)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "train options: output_dir is required");
-    if (out.batch_size == 0 || out.eval_batch_size == 0 || out.gradient_accumulation_steps < 1 ||
-        !(out.learning_rate >= 0) || !(out.epochs > 0 || out.max_steps > 0) ||
-        out.max_length < 2 || out.warmup_ratio < 0 || out.warmup_ratio > 1 ||
-        out.max_steps < 0 || out.eval_steps < 0 || out.save_total_limit < 0 ||
-        out.early_stopping_patience < 0 || !(out.adam_epsilon > 0) || out.logging_steps < 0)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "train options: a value is out of range "
-                         "(batch sizes, accumulation >= 1, epochs or max_steps > 0, "
-                         "max_length >= 2, 0 <= warmup_ratio <= 1, counts >= 0)");
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_train_options.output_dir is required");
+    if ((st = check_ranges(out)) != NLP_OK)
+        return st;
     static const char *metrics[] = {"overall_f1", "accuracy", "f1", "loss", "auprc"};
     bool known = !out.metric_for_best;
     for (const char *m : metrics)
         known = known || strcmp(out.metric_for_best, m) == 0;
     if (!known)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "train options: metric_for_best \"%s\": use "
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_train_options.metric_for_best \"%s\": use "
                          "overall_f1, accuracy, f1, loss or auprc", out.metric_for_best);
     if (out.class_balance < NLP_BALANCE_NONE || out.class_balance > NLP_BALANCE_LOSS_WEIGHT)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "train options: class_balance %d is not one of "
-                         "the nlp_class_balance values", (int)out.class_balance);
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_train_options.class_balance is %d "
+                         "(allowed: 0..2, the nlp_class_balance values)",
+                         (int)out.class_balance);
     if (out.device && strcmp(out.device, "cpu") != 0 && strcmp(out.device, "auto") != 0)
-        return nlp__fail(NLP_ERR_UNSUPPORTED, "training runs on the CPU only (device \"%s\")",
-                         out.device);
+        return nlp__fail(NLP_ERR_UNSUPPORTED, "nlp_train_options.device \"%s\": training "
+                         "runs on the CPU only (allowed: \"cpu\", \"auto\")", out.device);
     return nlp__mkdirs(out.output_dir);
 }
 
@@ -97,14 +128,15 @@ static void report_copy(const nlp_train_report &r, nlp_train_report *out)
 }
 
 extern "C" nlp_status nlp_ner_train(const char *base_dir, const char *train_path,
-                                    const char *eval_path, const nlp_train_options *opts,
+                                    const char *eval_path, const nlp_train_options *options,
                                     nlp_train_report *report)
 {
     if (!base_dir || !train_path)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_train: NULL base_dir or train_path");
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_train: %s is NULL",
+                         base_dir ? "train_path" : "base_dir");
     return nlp::guard("nlp_ner_train", [&]() -> nlp_status {
         nlp_train_options o;
-        nlp_status st = nlp::resolve_train_options(opts, o);
+        nlp_status st = nlp::resolve_train_options(options, o);
         if (st != NLP_OK)
             return st;
         nlp_train_report r;
@@ -119,23 +151,26 @@ extern "C" nlp_status nlp_ner_train(const char *base_dir, const char *train_path
 }
 
 extern "C" nlp_status nlp_toxic_train(const char *base_dir, const char *train_path,
-                                      const char *eval_path, const nlp_toxic_options *model_opts,
-                                      const nlp_train_options *opts, nlp_train_report *report)
+                                      const char *eval_path, const nlp_toxic_options *model_options,
+                                      const nlp_train_options *options, nlp_train_report *report)
 {
     if (!base_dir || !train_path)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_train: NULL base_dir or train_path");
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_train: %s is NULL",
+                         base_dir ? "train_path" : "base_dir");
     return nlp::guard("nlp_toxic_train", [&]() -> nlp_status {
-        /* Training runs on the CPU whatever model_opts->device says; the
+        /* Training runs on the CPU whatever model_options->device says; the
          * task sets the input limit from max_length. */
-        nlp_toxic_options given = nlp_toxic_options_default(), model;
-        nlp_status st = nlp__t5_api_options(&given, sizeof given, model_opts);
+        nlp_toxic_options given, model;
+        nlp_status st = nlp_toxic_options_init(&given, sizeof given);
+        if (st == NLP_OK)
+            st = nlp__options_read(&given, sizeof given, model_options, "nlp_toxic_options");
         given.device = "cpu";
         nlp_train_options o;
         nlp__toxic_settings settings;
         if (st == NLP_OK)
             st = nlp__toxic_api_settings(&given, &model, &settings);
         if (st == NLP_OK)
-            st = nlp::resolve_train_options(opts, o);
+            st = nlp::resolve_train_options(options, o);
         if (st != NLP_OK)
             return st;
         nlp_train_report r;

@@ -44,6 +44,23 @@ char *nlp__strndup(const char *s, size_t n);
  * elements; *cap is the current capacity. */
 nlp_status nlp__grow(void **items, size_t *cap, size_t need, size_t item_size);
 
+/* Options structs (nlp.h, section 5). The largest size a caller may give:
+ * anything above is a struct never filled by *_options_init. */
+#define NLP__OPTIONS_MAX_SIZE 65536
+
+/* Write the defaults (known bytes at defaults) into exactly `size` bytes at
+ * options, zeroing bytes past known, and set the size field. name is the
+ * struct's public name ("nlp_ner_options"), used in messages. */
+nlp_status nlp__options_init(void *options, size_t size, const void *defaults, size_t known,
+                             const char *name);
+
+/* Read a caller's options: dst holds the defaults (known bytes); the first
+ * given->size bytes of given overwrite them and dst's size becomes known.
+ * given NULL keeps the defaults. Errors: NLP_ERR_INVALID_ARG for a size
+ * below sizeof(size_t) or above NLP__OPTIONS_MAX_SIZE; NLP_ERR_UNSUPPORTED
+ * when a byte past known is nonzero. Both name the struct. */
+nlp_status nlp__options_read(void *dst, size_t known, const void *given, const char *name);
+
 /* A parsed device name. index is -1 for "cuda" without a number. */
 typedef enum nlp__device_kind {
     NLP__DEVICE_CPU,

@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 static nlp_status check_binary(const char *what, const int *v, size_t n)
 {
@@ -123,6 +124,22 @@ nlp_status nlp__classification_evaluate(const int *labels, const int *prediction
     double denom = m.precision + m.recall;
     m.f1 = denom == 0 ? 0.0 : 2.0 * m.precision * m.recall / denom;
     *out = m;
+    return NLP_OK;
+}
+
+nlp_status nlp__classification_copy(const nlp_classification_metrics *m,
+                                    nlp_classification_metrics *out)
+{
+    /* The first version of the struct ends with auprc; a caller's size
+     * below that is a caller that did not set it. */
+    size_t first = offsetof(nlp_classification_metrics, auprc) + sizeof(double);
+    if (!out || out->size < first || out->size > NLP__OPTIONS_MAX_SIZE)
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_classification_metrics: %s; set out->size "
+                         "= sizeof(nlp_classification_metrics) before the call",
+                         out ? "out->size is not set" : "out is NULL");
+    size_t size = out->size, n = size < sizeof *m ? size : sizeof *m;
+    memcpy(out, m, n);
+    out->size = size;
     return NLP_OK;
 }
 

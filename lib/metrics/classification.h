@@ -15,6 +15,12 @@ nlp_status nlp__classification_evaluate(const int *labels, const int *prediction
 nlp_status nlp__average_precision(const int *labels, const double *scores, size_t n,
                                   double *out);
 
+/* Copy complete metrics into a caller's struct: only out->size bytes (the
+ * caller's version of the struct), out->size kept. NLP_ERR_INVALID_ARG
+ * when out is NULL or out->size does not cover the 0.1 fields. */
+nlp_status nlp__classification_copy(const nlp_classification_metrics *m,
+                                    nlp_classification_metrics *out);
+
 nlp_status nlp__classification_json(const nlp_classification_metrics *m, char **out);
 
 #endif

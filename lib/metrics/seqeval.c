@@ -6,16 +6,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+nlp_seqeval_options nlp__seqeval_defaults(void)
+{
+    nlp_seqeval_options o;
+    memset(&o, 0, sizeof o);
+    o.size = sizeof o;
+    o.mode = NLP_SEQEVAL_DEFAULT;
+    o.scheme = NLP_SCHEME_IOB2;
+    return o;
+}
+
+/* Internal callers pass complete options (the api room has read the
+ * caller's struct by its size), or NULL for the defaults. */
 static const nlp_seqeval_options *resolve(const nlp_seqeval_options *opts,
                                           nlp_seqeval_options *local)
 {
-    *local = nlp_seqeval_options_default();
-    if (opts) {
-        size_t n = opts->size < sizeof *local ? opts->size : sizeof *local;
-        memcpy(local, opts, n);
-        local->size = sizeof *local;
-    }
-    return local;
+    *local = nlp__seqeval_defaults();
+    return opts ? opts : local;
 }
 
 static nlp_status check_options(const nlp_seqeval_options *o)

@@ -86,7 +86,11 @@ nlp_status nlp__seqeval_report_build(nlp__entity_list *gold, nlp__entity_list *p
                                      const nlp__type_table *types, size_t tokens,
                                      size_t tokens_correct, nlp_seqeval_report **out);
 
-/* Tags as strings: see nlp_seqeval_evaluate(). */
+/* The defaults of nlp_seqeval_options (nlp.h), size set. */
+nlp_seqeval_options nlp__seqeval_defaults(void);
+
+/* Tags as strings: see nlp_seqeval_evaluate(). opts is a complete struct
+ * (the api room has read the caller's) or NULL for the defaults. */
 nlp_status nlp__seqeval_evaluate(const char *const *gold, const char *const *pred,
                                  const size_t *lengths, size_t n_sentences,
                                  const nlp_seqeval_options *opts, nlp_seqeval_report **out);

@@ -30,8 +30,13 @@ Test(ner_api, labels_and_logits_match_transformers)
     const nlp__st_tensor *want = nlp__st_find(f, "logits");
     size_t B = (size_t)ids->shape[0], T = (size_t)ids->shape[1];
     float *got = malloc(B * T * n * sizeof *got);
-    cr_assert_eq(nlp_ner_logits(m, ids->data, mask->data, B, T, got), NLP_OK, "%s",
-                 nlp_last_error());
+    int32_t *ids32 = malloc(2 * B * T * sizeof *ids32);
+    for (size_t i = 0; i < B * T; i++) {
+        ids32[i] = (int32_t)((const int64_t *)ids->data)[i];
+        ids32[B * T + i] = (int32_t)((const int64_t *)mask->data)[i];
+    }
+    cr_assert_eq(nlp_ner_token_logits(m, ids32, ids32 + B * T, B, T, got, B * T * n), NLP_OK,
+                 "%s", nlp_last_error());
     const int64_t *mk = mask->data;
     const float *w = want->data;
     double worst = 0;
@@ -39,8 +44,35 @@ Test(ner_api, labels_and_logits_match_transformers)
         for (size_t k = 0; mk[i] && k < n; k++)
             worst = fmax(worst, fabs((double)w[i * n + k] - got[i * n + k]));
     cr_assert_leq(worst, 1e-4, "max abs diff %g", worst);
+
+    /* The deprecated 0.1 function (int64_t ids) gives the same floats. */
+    float *old = malloc(B * T * n * sizeof *old);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    cr_assert_eq(nlp_ner_logits(m, ids->data, mask->data, B, T, old), NLP_OK, "%s",
+                 nlp_last_error());
+#pragma GCC diagnostic pop
+    cr_assert_eq(memcmp(old, got, B * T * n * sizeof *old), 0);
+    free(old);
+    free(ids32);
     free(got);
     nlp__st_release(f);
+    nlp_ner_free(m);
+}
+
+Test(ner_api, token_logits_refuses_a_small_buffer_and_names_null_arguments)
+{
+    nlp_ner_model *m = ner_fixture(NULL);
+    int32_t ids[2] = {1, 2}, mask[2] = {1, 1};
+    float out[2 * 9];
+    cr_assert_eq(nlp_ner_token_logits(m, ids, mask, 1, 2, out, 2 * 9 - 1), NLP_ERR_INVALID_ARG);
+    cr_assert(strstr(nlp_last_error(), "needs 1 x 2 x 9"), "%s", nlp_last_error());
+    cr_assert_eq(nlp_ner_token_logits(m, ids, NULL, 1, 2, out, 2 * 9), NLP_ERR_INVALID_ARG);
+    cr_assert(strstr(nlp_last_error(), "attention_mask is NULL"), "%s", nlp_last_error());
+    cr_assert_eq(nlp_ner_token_logits(NULL, ids, mask, 1, 2, out, 2 * 9), NLP_ERR_INVALID_ARG);
+    cr_assert(strstr(nlp_last_error(), "model is NULL"), "%s", nlp_last_error());
+    cr_assert_eq(nlp_ner_token_logits(m, ids, mask, 1, 2, out, 2 * 9), NLP_OK, "%s",
+                 nlp_last_error());
     nlp_ner_free(m);
 }
 

@@ -1,4 +1,4 @@
-/* nlp_ner_init_checkpoint: a random model in Hugging Face layout that
+/* nlp_bert_init: a random model in Hugging Face layout that
  * loads and runs, initialised as transformers does, reproducibly. */
 #include "io/safetensors.h"
 #include "ner_support.h"
@@ -42,9 +42,9 @@ Test(ner_init, random_checkpoint_is_hf_initialised_and_reproducible)
     snprintf(a, sizeof a, "%s", scratch_dir("init-a"));
     snprintf(b, sizeof b, "%s", scratch_dir("init-b"));
     snprintf(c, sizeof c, "%s", scratch_dir("init-c"));
-    cr_assert_eq(nlp_ner_init_checkpoint(config, NULL, 7, a), NLP_OK, "%s", nlp_last_error());
-    cr_assert_eq(nlp_ner_init_checkpoint(config, NULL, 7, b), NLP_OK, "%s", nlp_last_error());
-    cr_assert_eq(nlp_ner_init_checkpoint(config, NULL, 8, c), NLP_OK, "%s", nlp_last_error());
+    cr_assert_eq(nlp_bert_init(config, NULL, 7, a), NLP_OK, "%s", nlp_last_error());
+    cr_assert_eq(nlp_bert_init(config, NULL, 7, b), NLP_OK, "%s", nlp_last_error());
+    cr_assert_eq(nlp_bert_init(config, NULL, 8, c), NLP_OK, "%s", nlp_last_error());
     size_t na, nb, nc;
     char *wa = slurp(a, "model.safetensors", &na), *wb = slurp(b, "model.safetensors", &nb);
     char *wc = slurp(c, "model.safetensors", &nc);
@@ -86,5 +86,5 @@ Test(ner_init, random_checkpoint_is_hf_initialised_and_reproducible)
     cr_assert_eq(nlp_ner_run(m, text, strlen(text), &e), NLP_OK, "%s", nlp_last_error());
     nlp_entities_free(e);
     nlp_ner_free(m);
-    cr_assert_eq(nlp_ner_init_checkpoint(config, "/nonexistent/vocab.txt", 1, c), NLP_ERR_IO);
+    cr_assert_eq(nlp_bert_init(config, "/nonexistent/vocab.txt", 1, c), NLP_ERR_IO);
 }

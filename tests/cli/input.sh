@@ -98,3 +98,9 @@ cmp -s "$tmp/c.json" "$tmp/d.json" || fail "toxic eval: data found by content"
 set +e; $nlp toxic eval --model "$t5" --data "$tmp/valid.conll" > /dev/null 2> "$tmp/err"; rc=$?; set -e
 [ $rc -eq 1 ] && grep -q 'looks like CoNLL columns' "$tmp/err" || fail "toxic eval of CoNLL: $(cat "$tmp/err")"
 echo "ok: data files detected alike by tag, eval and train"
+
+# tokenize takes texts as arguments too, as {"text": ...} lines would give.
+a=$($nlp tokenize --model "$bert" "Peter Blackburn")
+b=$(echo '{"text": "Peter Blackburn"}' | $nlp tokenize --model "$bert" -)
+[ -n "$a" ] && [ "$a" = "$b" ] || fail "tokenize TEXT: $a vs $b"
+echo "ok: tokenize arguments"

@@ -14,7 +14,9 @@ on_tty() { python3 "$here/pty_stderr.py" "$@"; }
 
 for cmd in "ner eval --model $bert --data $tmp/v.conll" \
            "ner compare --model $bert --model $bert --data $tmp/v.conll" \
-           "ner tag --model $bert $tmp/v.conll"; do
+           "ner tag --model $bert $tmp/v.conll" \
+           "toxic eval --model $t5 --data $tc --max-examples 64 --score-only" \
+           "toxic compare --model $t5 --model $t5 --data $tc --max-examples 64 --score-only"; do
   out=$(on_tty $nlp $cmd) || fail "$cmd on a tty: exit $?"
   echo "$out" | grep -q '\[#*\.*\] [0-9]*/[0-9]* [0-9.]*/s ETA' || fail "$cmd: no bar in: $out"
   [ -z "$(on_tty $nlp $cmd --quiet)" ] || fail "$cmd --quiet still draws"

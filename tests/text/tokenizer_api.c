@@ -156,7 +156,7 @@ Test(tokenizer_api, words_have_offsets_relative_to_each_word)
 Test(tokenizer_api, vocabulary_lookups)
 {
     nlp_tokenizer *tok = load(shared_path(BERT_DIR));
-    cr_assert_eq(nlp_tokenizer_get_kind(tok), NLP_TOKENIZER_BERT);
+    cr_assert_eq(nlp_tokenizer_algorithm(tok), NLP_TOKENIZER_BERT);
     cr_assert_eq(nlp_tokenizer_vocab_size(tok), 28996);
     int32_t id = -1;
     cr_assert_eq(nlp_tokenizer_token_to_id(tok, "##bino", &id), NLP_OK);
@@ -222,7 +222,7 @@ Test(tokenizer_api, missing_files_are_io_errors)
 Test(tokenizer_api, t5_truncation_keeps_eos_and_words_get_their_index)
 {
     nlp_tokenizer *tok = load(shared_path("data/t5-small"));
-    cr_assert_eq(nlp_tokenizer_get_kind(tok), NLP_TOKENIZER_T5);
+    cr_assert_eq(nlp_tokenizer_algorithm(tok), NLP_TOKENIZER_T5);
     const char *text = "toxic: hello </s> world";
     nlp_encoding *enc = encode(tok, text, strlen(text), NULL);
     cr_assert_str_eq(joined(enc), "▁toxic : ▁hello </s> ▁world </s>");

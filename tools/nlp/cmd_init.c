@@ -71,7 +71,7 @@ int cli_init(int argc, char **argv)
         fprintf(stderr, "nlp: init: %s is not empty; give --force to write into it\n", out);
         return 1;
     }
-    nlp_status st = a.arch == 0 ? nlp_ner_init_checkpoint(a.config, a.vocab, (uint64_t)a.seed, out)
+    nlp_status st = a.arch == 0 ? nlp_bert_init(a.config, a.vocab, (uint64_t)a.seed, out)
                                 : nlp_t5_init(a.config, (uint64_t)a.seed, out);
     return st == NLP_OK ? 0 : cli_fail_status(st, "init");
 }

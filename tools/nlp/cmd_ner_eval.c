@@ -7,7 +7,6 @@
 
 #include <jansson.h>
 #include <stdlib.h>
-#include <string.h>
 
 typedef struct eval_args {
     const char *model, *data;
@@ -53,34 +52,16 @@ int cli_ner_evaluate(const char *model_dir, const char *data, int quiet,
                      nlp_seqeval_report **out)
 {
     nlp_ner_model *m = NULL;
-    nlp_conll *c = NULL;
-    nlp_status st = nlp_conll_read(data, NULL, &c);
-    if (st == NLP_OK)
-        st = nlp_ner_load(model_dir, NULL, &m);
-    size_t n = st == NLP_OK ? nlp_conll_token_count(c) : 0;
-    const char **pred = calloc(n ? n : 1, sizeof *pred);
-    size_t *lens = calloc(n ? n : 1, sizeof *lens);
-    if (st == NLP_OK && (!pred || !lens))
-        st = NLP_ERR_NOMEM;
+    nlp_status st = nlp_ner_load(model_dir, NULL, &m);
+    if (st != NLP_OK)
+        return cli_fail_status(st, "loading the NER model");
     cli_progress bar;
-    cli_progress_start(&bar, "ner eval", st == NLP_OK ? nlp_conll_sentence_count(c) : 0, quiet);
-    if (st == NLP_OK) {
-        const char *const *words = nlp_conll_words(c);
-        const size_t *sl = nlp_conll_lengths(c);
-        for (size_t s = 0, k = 0; s < nlp_conll_sentence_count(c) && st == NLP_OK; k += sl[s], s++) {
-            for (size_t w = 0; w < sl[s]; w++)
-                lens[k + w] = strlen(words[k + w]);
-            st = nlp_ner_tag_words(m, words + k, lens + k, sl[s], pred + k);
-            cli_progress_update(&bar, s + 1, bar.total);
-        }
-    }
+    cli_progress_start(&bar, "ner eval", 0, quiet);
+    nlp_eval_options eo = nlp_eval_options_default();
+    eo.progress = cli_progress_callback;
+    eo.progress_data = &bar;
+    st = nlp_ner_evaluate(m, data, &eo, out);
     cli_progress_end(&bar);
-    if (st == NLP_OK)
-        st = nlp_seqeval_evaluate(nlp_conll_tags(c), pred, nlp_conll_lengths(c),
-                                  nlp_conll_sentence_count(c), NULL, out);
-    free(pred);
-    free(lens);
-    nlp_conll_free(c);
     nlp_ner_free(m);
     return st == NLP_OK ? 0 : cli_fail_status(st, "ner eval");
 }

@@ -35,15 +35,17 @@ static const cli_option table[] = {
 const cli_spec cli_tokenize_spec = {
     .name = "tokenize",
     .summary = "tokenize JSON Lines (text or pre-split words) as Hugging Face does",
-    .synopsis = "--model DIR [--words] [--max-length N] [--no-special] < rows.jsonl",
+    .synopsis = "--model DIR [--words] [--max-length N] [--no-special] [TEXT... | - < rows.jsonl]",
     .description =
-        "Reads JSON Lines on stdin: {\"text\": \"...\"} or {\"words\": [\"...\", ...]};\n"
+        "Tokenizes the TEXT arguments, or reads JSON Lines on stdin (no TEXT, or -):\n"
+        "{\"text\": \"...\"} or {\"words\": [\"...\", ...]};\n"
         "writes one line per input: input_ids, tokens, offsets (code points),\n"
         "byte_offsets, word_ids (null for special tokens). For words, offsets are\n"
         "relative to each word, as Hugging Face's is_split_into_words.",
     .options = table,
     .option_count = CLI_COUNT(table),
-    .max_operands = 0,
+    .operands = "TEXT",
+    .max_operands = -1,
 };
 
 static json_t *pairs(const int64_t *start, const int64_t *end, size_t n)
@@ -143,10 +145,18 @@ int cli_tokenize(int argc, char **argv)
     nlp_status st = nlp_tokenizer_load(o.model, &tok);
     if (st != NLP_OK)
         return cli_fail_status(st, "tokenize");
+    int from_stdin = ops.count == 0 || (ops.count == 1 && strcmp(ops.items[0], "-") == 0);
+    for (int i = 0; !from_stdin && i < ops.count && rc == 0; i++) {
+        json_t *row = json_pack("{s:s}", "text", ops.items[i]);
+        char *line = json_dumps(row, 0);
+        json_decref(row);
+        rc = line ? tokenize_line(tok, line, strlen(line), 0, &o) : 1;
+        free(line);
+    }
     char *line = NULL;
     size_t cap = 0, lineno = 0, skipped = 0;
     ssize_t n;
-    while (rc == 0 && (n = getline(&line, &cap, stdin)) > 0) {
+    while (from_stdin && rc == 0 && (n = getline(&line, &cap, stdin)) > 0) {
         lineno++;
         if (strspn(line, " \t\r\n") == (size_t)n)
             continue; /* blank line */

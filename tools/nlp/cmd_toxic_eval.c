@@ -67,7 +67,7 @@ int cli_toxic_eval_parse(const cli_spec *spec, int argc, char **argv, int models
     return cli_toxic_labels_check(&a->labels);
 }
 
-int cli_toxic_score(const cli_toxic_eval_args *a, const char *model,
+int cli_toxic_score(const cli_toxic_eval_args *a, const char *model_dir,
                     nlp_classification_metrics *m)
 {
     nlp_toxic_options o = nlp_toxic_options_default();
@@ -79,10 +79,23 @@ int cli_toxic_score(const cli_toxic_eval_args *a, const char *model,
     if (a->max_input_tokens)
         o.max_input_tokens = a->max_input_tokens;
     o.score_only = a->score_only;
+    nlp_toxic_model *model = NULL;
+    nlp_status st = nlp_toxic_load(model_dir, &o, &model);
+    if (st != NLP_OK)
+        return cli_fail_status(st, "loading the toxicity model");
+    nlp_eval_options eo = nlp_eval_options_default();
+    eo.text_column = a->text_column;
+    eo.label_column = a->label_column;
+    eo.max_examples = a->max_examples;
+    cli_progress bar;
+    cli_progress_start(&bar, "toxic eval", 0, a->quiet);
+    eo.progress = cli_progress_callback;
+    eo.progress_data = &bar;
     memset(m, 0, sizeof *m);
     m->size = sizeof *m;
-    nlp_status st = nlp_toxic_evaluate(model, a->data, &o, a->text_column, a->label_column,
-                                       a->max_examples, m);
+    st = nlp_toxic_evaluate_model(model, a->data, &eo, m);
+    cli_progress_end(&bar);
+    nlp_toxic_free(model);
     return st == NLP_OK ? 0 : cli_fail_status(st, "toxic eval");
 }
 

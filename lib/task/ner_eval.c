@@ -1,0 +1,86 @@
+/* ner_eval.c - nlp_ner_evaluate's job: read a labelled NER file, tag its
+ * sentences, score the tags with seqeval. */
+#include "io/data_format.h"
+#include "io/ner_data.h"
+#include "metrics/seqeval.h"
+#include "task/eval.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+nlp_status nlp__eval_progress(const nlp_eval_options *o, size_t done, size_t total)
+{
+    if (o->progress && o->progress(done, total, o->progress_data) != 0)
+        return nlp__fail(NLP_ERR_CANCELLED, "evaluation cancelled by the progress callback "
+                         "after %zu of %zu examples", done, total);
+    return NLP_OK;
+}
+
+/* Tags as written (no IOB1 rewrite: seqeval scores what the file says). */
+static nlp_status read_data(const char *path, const nlp_eval_options *o, nlp__ner_data **out)
+{
+    nlp__ner_options io = nlp__ner_options_default();
+    io.convert_iob1 = false;
+    nlp_data_format format;
+    nlp_status st = nlp__data_format_detect(path, &format);
+    if (st != NLP_OK)
+        return st;
+    if (format == NLP_DATA_CSV)
+        return nlp__fail(NLP_ERR_FORMAT, "%s: looks like CSV; NER data is CoNLL columns or "
+                         "conll2003 JSON Lines", path);
+    if (format == NLP_DATA_CONLL)
+        return nlp__conll_read(path, &io, out);
+    io.labels = nlp__conll2003_labels;
+    io.label_count = sizeof nlp__conll2003_labels / sizeof nlp__conll2003_labels[0];
+    io.tokens_field = o->text_column;
+    io.tags_field = o->label_column;
+    return nlp__ner_jsonl_read(path, &io, out);
+}
+
+/* Predicted tag names for sentences [0, n), o->batch_size at a time. */
+static nlp_status tag_all(const nlp__ner_pipeline *p, const nlp__ner_data *d, size_t n,
+                          const nlp_eval_options *o, size_t *word_lens, int32_t *ids,
+                          const char **pred)
+{
+    size_t batch = o->batch_size ? o->batch_size : 32;
+    nlp_status st = NLP_OK;
+    for (size_t s = 0; s < n && st == NLP_OK; s++) {
+        size_t k = d->starts[s], len = d->lengths[s];
+        for (size_t w = 0; w < len; w++)
+            word_lens[k + w] = strlen(d->words[k + w]);
+        st = nlp__ner_pipeline_tag(p, d->words + k, word_lens + k, len, ids + k);
+        for (size_t w = 0; st == NLP_OK && w < len; w++)
+            pred[k + w] = p->labels->names[ids[k + w]];
+        if (st != NLP_OK)
+            st = nlp__wrap(st, "%s:%ld", d->path, d->lines[s]);
+        else if ((s + 1) % batch == 0 || s + 1 == n)
+            st = nlp__eval_progress(o, s + 1, n);
+    }
+    return st;
+}
+
+nlp_status nlp__ner_evaluate(const nlp__ner_pipeline *pipeline, const char *data_path,
+                             const nlp_eval_options *o, nlp_seqeval_report **out)
+{
+    nlp__ner_data *d = NULL;
+    nlp_status st = read_data(data_path, o, &d);
+    size_t n = st == NLP_OK ? d->sentence_count : 0;
+    n = o->max_examples && o->max_examples < n ? o->max_examples : n;
+    if (st == NLP_OK && n == 0)
+        st = nlp__fail(NLP_ERR_FORMAT, "%s: no sentences", data_path);
+    size_t tokens = n ? d->starts[n - 1] + d->lengths[n - 1] : 0;
+    size_t *word_lens = st == NLP_OK ? nlp__malloc(tokens * sizeof *word_lens) : NULL;
+    int32_t *ids = st == NLP_OK ? nlp__malloc(tokens * sizeof *ids) : NULL;
+    const char **pred = st == NLP_OK ? nlp__malloc(tokens * sizeof *pred) : NULL;
+    if (st == NLP_OK && (!word_lens || !ids || !pred))
+        st = NLP_ERR_NOMEM;
+    if (st == NLP_OK)
+        st = tag_all(pipeline, d, n, o, word_lens, ids, pred);
+    if (st == NLP_OK)
+        st = nlp__seqeval_evaluate(d->tags, pred, d->lengths, n, o->seqeval, out);
+    free(word_lens);
+    free(ids);
+    free(pred);
+    nlp__ner_data_free(d);
+    return st;
+}
