@@ -14,6 +14,7 @@
  * Without --model a random checkpoint (nlp_bert_init, seed 1) is
  * written to a temporary folder. Thread counts follow OMP_NUM_THREADS /
  * OPENBLAS_NUM_THREADS. */
+#include "bench_help.h"
 #include "model/gemm_probe.h"
 #include "nlp/nlp.h"
 #include "text/tokenizer.h"
@@ -252,6 +253,11 @@ static const char *make_model(const char *keep)
 
 int main(int argc, char **argv)
 {
+    if (bench_help(argc, argv,
+                   "usage: bench/ner [--sentences N] [--model DIR] [--keep DIR]\n"
+                   "  NER throughput on CoNLL-2003 test sentences (default 3453) with a random\n"
+                   "  bert-base-sized model (or --model DIR); --keep DIR keeps the model made.\n"))
+        return 0;
     size_t max = 3453;
     const char *model = NULL, *keep = NULL;
     for (int i = 1; i + 1 < argc; i += 2) {

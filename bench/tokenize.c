@@ -8,6 +8,7 @@
  *   train user_input texts (T5 with the "toxic: " prefix). Specials added,
  *   no truncation. Each set is timed `repeat` times; the best wall and CPU
  *   times are reported. MB are 10^6 bytes of input text. */
+#include "bench_help.h"
 #include <nlp/nlp.h>
 
 #include <jansson.h>
@@ -165,6 +166,10 @@ static void bench(const char *name, const nlp_tokenizer *tok, const texts *t, in
 
 int main(int argc, char **argv)
 {
+    if (bench_help(argc, argv,
+                   "usage: bench/tokenize [--shared DIR] [--bert DIR] [--t5 DIR] [--repeat N]\n"
+                   "  tokenizer throughput (BERT WordPiece, T5 Unigram) on the shared data sets.\n"))
+        return 0;
     const char *shared = NLP_SOURCE_DIR "/../shared", *bert_dir = NULL, *t5_dir = NULL;
     int repeat = 5;
     for (int i = 1; i + 1 < argc; i += 2) {

@@ -7,6 +7,7 @@
  * spiece.model), TRAIN_JSONL the toxic-chat JSON Lines file. Prints the best
  * of several timed passes over all texts: texts/s, MB/s (UTF-8 input bytes)
  * and tokens/s. Each text gets a fresh encoding, as a caller would. */
+#include "bench_help.h"
 #include "text/t5_tokenizer.h"
 
 #include <jansson.h>
@@ -78,6 +79,10 @@ static size_t pass(const nlp__t5_tokenizer *tok, const corpus *c)
 
 int main(int argc, char **argv)
 {
+    if (bench_help(argc, argv,
+                   "usage: bench/tokenize_t5 [SPIECE_MODEL [DATA [SECONDS]]]\n"
+                   "  T5 Unigram tokenizer throughput for SECONDS (5) on DATA.\n"))
+        return 0;
     const char *model = argc > 1 && *argv[1] ? argv[1] : NLP_SOURCE_DIR "/../shared/data/t5-small/spiece.model";
     const char *data = argc > 2 && *argv[2] ? argv[2]
                                 : NLP_SOURCE_DIR "/../shared/data/toxic-chat/"

@@ -11,6 +11,7 @@
  * cost: the work does not depend on the values. Checkpoints are written
  * once under SCRATCH (default /tmp/nlp-bench-toxic) and reused. Set
  * OMP_NUM_THREADS / OPENBLAS_NUM_THREADS to choose the threads. */
+#include "bench_help.h"
 #include "core/core.h"
 
 #include <jansson.h>
@@ -205,6 +206,11 @@ static void latency(const char *dir, const texts *t)
 
 int main(int argc, char **argv)
 {
+    if (bench_help(argc, argv,
+                   "usage: bench/toxic [--texts N] [--no-large] [--dir DIR]\n"
+                   "  toxicity classification latency on toxic-chat texts (N = 256), t5-small and,\n"
+                   "  unless --no-large, a t5-large-sized model written to DIR.\n"))
+        return 0;
     size_t limit = 256;
     int large = 1;
     const char *scratch = "/tmp/nlp-bench-toxic";

@@ -22,6 +22,7 @@
  * anywhere; the first two steps are warm-up and not timed. Random weights
  * (nlp_bert_init / nlp_t5_init) and the bert-base-cased vocabulary
  * or t5-small spiece.model from ../shared. Threads follow OMP_NUM_THREADS. */
+#include "bench_help.h"
 #include "nlp/nlp.h"
 
 #include <stdio.h>
@@ -263,6 +264,11 @@ static int run_ranks(const shape *s, const char *dir, int steps, int world)
 
 int main(int argc, char **argv)
 {
+    if (bench_help(argc, argv,
+                   "usage: bench/train [--steps N] [--only tiny|small|base|t5-tiny|t5-small] [--nproc N]\n"
+                   "  training step time per model shape (N = 5 steps each); --nproc N also\n"
+                   "  runs N local data-parallel ranks and reports scaling efficiency.\n"))
+        return 0;
     int steps = 5, nproc = 1;
     const char *only = NULL;
     for (int i = 1; i < argc; i++) {

@@ -2,6 +2,7 @@
  * safetensors (header only, mmap) against pytorch_model.bin (zip + pickle +
  * copies). Usage: weights_open FILE [REPEATS]. Prints the mean time of
  * nlp__weights_summary and the parameter count it found. */
+#include "bench_help.h"
 #include "model/weights.h"
 
 #include <stdio.h>
@@ -17,6 +18,9 @@ static double now(void)
 
 int main(int argc, char **argv)
 {
+    if (bench_help(argc, argv, "usage: bench/weights_open FILE [REPEATS]\n"
+                               "  mean time to describe a checkpoint's weights (20 runs).\n"))
+        return 0;
     if (argc < 2) {
         fprintf(stderr, "usage: weights_open FILE [REPEATS]\n");
         return 2;

@@ -39,7 +39,7 @@
  *   8. NER (BERT)                    nlp_ner_*, nlp_entities_*, nlp_bert_init
  *   9. T5 and toxicity               nlp_t5_*, nlp_toxic_*
  *  10. Metrics                       nlp_seqeval_*, nlp_classification_*
- *  11. Data files: CoNLL             nlp_conll_*
+ *  11. Data files                    nlp_data_format_detect, nlp_conll_*
  *  12. Evaluation with progress      nlp_eval_options, nlp_ner_evaluate,
  *                                    nlp_toxic_evaluate_model
  *  13. Training [EXPERIMENTAL]       nlp_train_options, nlp_*_train
@@ -924,7 +924,28 @@ NLP_API nlp_status nlp_average_precision(const int *labels, const double *scores
 NLP_API nlp_status nlp_classification_metrics_json(const nlp_classification_metrics *metrics,
                                                    char **json);
 
-/* ---- 11. Data files: CoNLL ---------------------------------------------- */
+/* ---- 11. Data files: format detection, CoNLL --------------------------- */
+
+/* Data files: which reader a file needs, told by its content and its name,
+ * the same way for every command and function that reads data (NER:
+ * CoNLL columns or conll2003 JSON Lines; classification: CSV or JSON
+ * Lines). First match wins: the first non-blank line starts with '{' or
+ * '[' -> JSON Lines; a name ending in .jsonl, .json or .ndjson -> JSON
+ * Lines; .csv -> CSV; a first line with a comma and no space or tab ->
+ * CSV; anything else -> CoNLL columns. */
+typedef enum nlp_data_format {
+    NLP_DATA_CONLL = 1,  /* word ... tag columns, blank lines between sentences */
+    NLP_DATA_JSONL = 2,  /* one JSON object per line */
+    NLP_DATA_CSV = 3     /* RFC 4180, a header row */
+} nlp_data_format;
+
+/* Detect path's format (reads its first non-blank line). Errors name the
+ * file: NLP_ERR_INVALID_ARG (NULL path or out), NLP_ERR_IO (cannot read),
+ * NLP_ERR_FORMAT (an empty file: no data). Thread-safe. */
+NLP_API nlp_status nlp_data_format_detect(const char *path, nlp_data_format *out);
+
+/* "conll", "jsonl", "csv"; "unknown" for other values. Static string. */
+NLP_API const char *nlp_data_format_name(nlp_data_format format);
 
 /* CoNLL column files: one token per line (`word ... tag`, columns split by
  * spaces or tabs), a blank line between sentences, -DOCSTART- lines
@@ -950,8 +971,11 @@ static inline nlp_conll_options nlp_conll_options_default(void)
 }
 #endif
 
-/* Read a CoNLL file. Every line must have the same number of columns; tags
- * must be "O" or a B-/I-/E-/S- prefix followed by a type. Errors name the
+/* Read NER data: a CoNLL file, or conll2003 JSON Lines ({"tokens": [...],
+ * "ner_tags": [...]}, tags as names or as ids into Hugging Face conll2003's
+ * label list), told apart by nlp_data_format_detect(). CoNLL: every line
+ * must have the same number of columns; tags must be "O" or a B-/I-/E-/S-
+ * prefix followed by a type. An empty file is NLP_ERR_FORMAT. Errors name the
  * file and line: NLP_ERR_IO (cannot read), NLP_ERR_FORMAT (ragged line,
  * missing tag column, bad tag), NLP_ERR_INVALID_UTF8. *out receives a new
  * handle; free it with nlp_conll_free(). options may be NULL for the
@@ -1028,9 +1052,9 @@ static inline nlp_eval_options nlp_eval_options_default(void)
 /* Tag every sentence of data_path with the model and score the predictions
  * against the file's tags with nlp_seqeval_evaluate (options->seqeval).
  * data_path is a CoNLL column file (tags as written: IOB1 is not
- * rewritten, as seqeval reads it) or, for a name ending in .jsonl or
- * .json, Hugging Face conll2003 JSON Lines ({"tokens": [...], "ner_tags":
- * [ids of the conll2003 label names]}). Sentences are tagged as
+ * rewritten, as seqeval reads it) or Hugging Face conll2003 JSON Lines
+ * ({"tokens": [...], "ner_tags": [ids of the conll2003 label names]}),
+ * told apart by nlp_data_format_detect(). Sentences are tagged as
  * nlp_ner_tag_words does, options->batch_size sentences at a time.
  * options may be NULL for the defaults. *out receives a report to free
  * with nlp_seqeval_report_free(). Errors: NLP_ERR_INVALID_ARG (a NULL
@@ -1040,8 +1064,9 @@ static inline nlp_eval_options nlp_eval_options_default(void)
 NLP_API nlp_status nlp_ner_evaluate(const nlp_ner_model *model, const char *data_path,
                                     const nlp_eval_options *options, nlp_seqeval_report **out);
 
-/* Classify every row of data_path (CSV or JSON Lines, by extension; the
- * columns from options; labels 0/1) with nlp_toxic_classify_batch,
+/* Classify every row of data_path (CSV or JSON Lines, by
+ * nlp_data_format_detect; the columns from options; labels 0/1) with
+ * nlp_toxic_classify_batch,
  * options->batch_size rows at a time, and fill *out (set out->size first)
  * with accuracy, precision, recall, F1 of the toxic class, the confusion
  * matrix and AUPRC from the scores. options may be NULL for the defaults.
@@ -1054,8 +1079,8 @@ NLP_API nlp_status nlp_toxic_evaluate_model(const nlp_toxic_model *model, const 
                                             nlp_classification_metrics *out);
 
 /* Score a toxicity classifier on labelled data: classify every row of
- * data_path (CSV or JSON Lines, by extension; text_column / label_column
- * name the fields, NULL for the first of "text"/"user_input" and
+ * data_path (CSV or JSON Lines, by nlp_data_format_detect; text_column /
+ * label_column name the fields, NULL for the first of "text"/"user_input" and
  * "label"/"toxicity"; labels 0/1) with nlp_toxic_classify_batch and fill
  * *out (set out->size first) with accuracy, precision, recall, F1 of the
  * toxic class, the confusion matrix and AUPRC from the scores.
@@ -1224,7 +1249,7 @@ NLP_API nlp_status nlp_ner_train(const char *base_dir, const char *train_path,
 
 /* Fine-tune the T5 checkpoint in base_dir as a text-to-text toxicity
  * classifier on train_path, evaluating on eval_path (may be NULL). Data:
- * CSV or JSON Lines, by extension; options->text_column / label_column name
+ * CSV or JSON Lines (nlp_data_format_detect); options->text_column / label_column name
  * the fields (NULL: the first of "text"/"user_input" and
  * "label"/"toxicity"); labels 0/1. Each example is encoded as
  * nlp_toxic_classify reads it: prefix + text cut to options->max_length tokens

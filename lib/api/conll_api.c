@@ -1,5 +1,6 @@
 /* conll_api.c - the exported CoNLL reader: a thin shell over lib/io's
  * nlp__conll_read (nlp_conll is nlp__ner_data). */
+#include "io/data_format.h"
 #include "io/ner_data.h"
 
 #include <string.h>
@@ -33,6 +34,17 @@ nlp_status nlp_conll_read(const char *path, const nlp_conll_options *options, nl
     nlp__ner_options io = nlp__ner_options_default();
     io.tag_column = o.tag_column;
     io.convert_iob1 = o.convert_iob1 != 0;
+    io.id_labels = nlp__conll2003_labels;
+    io.id_label_count = sizeof nlp__conll2003_labels / sizeof *nlp__conll2003_labels;
+    nlp_data_format format;
+    st = nlp__data_format_detect(path, &format);
+    if (st != NLP_OK)
+        return st;
+    if (format == NLP_DATA_JSONL)
+        return nlp__ner_jsonl_read(path, &io, out);
+    if (format == NLP_DATA_CSV)
+        return nlp__fail(NLP_ERR_FORMAT, "%s: looks like CSV; NER data is CoNLL columns or "
+                         "conll2003 JSON Lines", path);
     return nlp__conll_read(path, &io, out);
 }
 

@@ -7,6 +7,8 @@
 typedef struct ner_jsonl {
     nlp__ner_data *d;
     const char *tokens_field, *tags_field;
+    const char *const *id_labels; /* names of integer tags without a fixed set */
+    size_t id_label_count;
 } ner_jsonl;
 
 static nlp_status tag_name(const ner_jsonl *r, json_t *tag, size_t i, long line,
@@ -20,11 +22,19 @@ static nlp_status tag_name(const ner_jsonl *r, json_t *tag, size_t i, long line,
     if (!json_is_integer(tag))
         return nlp__fail_at(NLP_ERR_FORMAT, path, line,
                             "%s[%zu] is neither an integer nor a string", r->tags_field, i);
+    json_int_t id = json_integer_value(tag);
+    if (!r->d->labels_fixed && r->id_labels) {
+        if (id < 0 || (size_t)id >= r->id_label_count)
+            return nlp__fail_at(NLP_ERR_FORMAT, path, line, "%s[%zu] = %lld is not a label "
+                                "id (0..%zu)", r->tags_field, i, (long long)id,
+                                r->id_label_count - 1);
+        *out = r->id_labels[id];
+        return NLP_OK;
+    }
     if (!r->d->labels_fixed)
         return nlp__fail_at(NLP_ERR_FORMAT, path, line,
                             "%s are integers: the label names must be given (for example "
                             "the checkpoint's id2label)", r->tags_field);
-    json_int_t id = json_integer_value(tag);
     if (id < 0 || (size_t)id >= r->d->label_count)
         return nlp__fail_at(NLP_ERR_FORMAT, path, line, "%s[%zu] = %lld is not a label id "
                             "(0..%zu)", r->tags_field, i, (long long)id,
@@ -77,7 +87,8 @@ nlp_status nlp__ner_jsonl_read(const char *path, const nlp__ner_options *opts,
     if (!path || !out)
         return nlp__fail(NLP_ERR_INVALID_ARG, "jsonl: NULL argument");
     ner_jsonl r = {NULL, opts->tokens_field ? opts->tokens_field : "tokens",
-                   opts->tags_field ? opts->tags_field : "ner_tags"};
+                   opts->tags_field ? opts->tags_field : "ner_tags", opts->id_labels,
+                   opts->id_label_count};
     nlp_status st = nlp__ner_data_create(path, opts, &r.d);
     if (st == NLP_OK)
         st = nlp__jsonl_each(path, one_sentence, &r);

@@ -23,6 +23,10 @@ typedef struct nlp__ner_options {
     size_t label_count;
     const char *tokens_field; /* JSON Lines; NULL = "tokens" */
     const char *tags_field;   /* JSON Lines; NULL = "ner_tags" */
+    /* JSON Lines without a fixed label set: the names integer tags index
+     * (e.g. nlp__conll2003_labels); NULL: integer tags are an error. */
+    const char *const *id_labels;
+    size_t id_label_count;
 } nlp__ner_options;
 
 /* tag_column -1, convert_iob1 true, everything else unset. */

@@ -1,6 +1,7 @@
 /* text_data.c - rows of (text, label) shared by the CSV and JSON Lines
  * readers: label parsing, column choice, storage. */
 #include "text_data.h"
+#include "data_format.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -89,8 +90,16 @@ long nlp__text_pick_column(const char *path, const char *const *names, size_t n,
 nlp_status nlp__text_data_read(const char *path, const nlp__text_options *opts,
                                nlp__text_data **out)
 {
-    size_t n = path ? strlen(path) : 0;
-    if (n >= 4 && strcasecmp(path + n - 4, ".csv") == 0)
+    if (!path || !out)
+        return nlp__fail(NLP_ERR_INVALID_ARG, "text data: NULL %s", path ? "out" : "path");
+    nlp_data_format format;
+    nlp_status st = nlp__data_format_detect(path, &format);
+    if (st != NLP_OK)
+        return st;
+    if (format == NLP_DATA_CSV)
         return nlp__csv_text_read(path, opts, out);
+    if (format == NLP_DATA_CONLL)
+        return nlp__fail(NLP_ERR_FORMAT, "%s: looks like CoNLL columns; classification data "
+                         "is CSV (a header row) or JSON Lines", path);
     return nlp__jsonl_text_read(path, opts, out);
 }

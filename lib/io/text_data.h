@@ -37,7 +37,7 @@ nlp_status nlp__csv_text_read(const char *path, const nlp__text_options *opts,
                               nlp__text_data **out);
 nlp_status nlp__jsonl_text_read(const char *path, const nlp__text_options *opts,
                                 nlp__text_data **out);
-/* By extension: .csv is CSV, anything else JSON Lines. */
+/* CSV or JSON Lines, by nlp__data_format_detect (content, then name). */
 nlp_status nlp__text_data_read(const char *path, const nlp__text_options *opts,
                                nlp__text_data **out);
 void nlp__text_data_free(nlp__text_data *d);

@@ -1,5 +1,6 @@
 /* ner_eval.c - nlp_ner_evaluate's job: read a labelled NER file, tag its
  * sentences, score the tags with seqeval. */
+#include "io/data_format.h"
 #include "io/ner_data.h"
 #include "metrics/seqeval.h"
 #include "task/eval.h"
@@ -15,19 +16,19 @@ nlp_status nlp__eval_progress(const nlp_eval_options *o, size_t done, size_t tot
     return NLP_OK;
 }
 
-static bool is_json_lines(const char *path)
-{
-    size_t n = strlen(path);
-    return (n >= 6 && strcmp(path + n - 6, ".jsonl") == 0) ||
-           (n >= 5 && strcmp(path + n - 5, ".json") == 0);
-}
-
 /* Tags as written (no IOB1 rewrite: seqeval scores what the file says). */
 static nlp_status read_data(const char *path, const nlp_eval_options *o, nlp__ner_data **out)
 {
     nlp__ner_options io = nlp__ner_options_default();
     io.convert_iob1 = false;
-    if (!is_json_lines(path))
+    nlp_data_format format;
+    nlp_status st = nlp__data_format_detect(path, &format);
+    if (st != NLP_OK)
+        return st;
+    if (format == NLP_DATA_CSV)
+        return nlp__fail(NLP_ERR_FORMAT, "%s: looks like CSV; NER data is CoNLL columns or "
+                         "conll2003 JSON Lines", path);
+    if (format == NLP_DATA_CONLL)
         return nlp__conll_read(path, &io, out);
     io.labels = nlp__conll2003_labels;
     io.label_count = sizeof nlp__conll2003_labels / sizeof nlp__conll2003_labels[0];

@@ -302,7 +302,12 @@ struct Loop {
         int world = dist ? dist->world() : 1;
         s.world_size = world;
         if (o.resume_from) {
+            /* Hugging Face Trainer's rule: a resumed run goes on to the
+             * limit asked for now (max_steps, else epochs), not the one the
+             * checkpoint was planned with; the schedule follows it. */
+            int64_t planned = s.total_steps;
             nlp_status st = checkpoint_load(o.resume_from, opt, s);
+            s.total_steps = planned;
             if (st == NLP_OK && s.world_size != world)
                 st = nlp__fail(NLP_ERR_INVALID_ARG, "resume_from %s: the checkpoint was "
                                "written by %d ranks, this run has %d; resume with the same "

@@ -20,9 +20,9 @@ $nlp ner tag --model "$model" "$TMPDIR_NER/in.conll" > "$TMPDIR_NER/tag.conll" |
 # every non-blank line: word gold predicted; blank lines between sentences
 awk 'NF != 0 && NF != 3 { exit 1 }' "$TMPDIR_NER/tag.conll" || fail "ner tag columns"
 [ "$(grep -c '^$' "$TMPDIR_NER/tag.conll")" -ge 3 ] || fail "ner tag sentence breaks"
-printf '{"tokens": ["EU", "rejects", "German", "call"]}\n' > "$TMPDIR_NER/in.jsonl"
-$nlp ner tag --model "$model" "$TMPDIR_NER/in.jsonl" | awk 'NF != 0 && NF != 2 { exit 1 }' \
-  || fail "ner tag jsonl"
+printf '{"tokens": ["EU", "rejects", "German", "call"]}\n' \
+  | $nlp ner tag --model "$model" --jsonl | awk 'NF != 0 && NF != 2 { exit 1 }' \
+  || fail "ner tag --jsonl"
 $nlp init --arch bert --config "$model/config.json" --seed 3 "$TMPDIR_NER/init" || fail "init"
 [ -f "$TMPDIR_NER/init/model.safetensors" ] || fail "init wrote no weights"
 $nlp ner run --model "$TMPDIR_NER/init" "Paris" > /dev/null || fail "run on init model"

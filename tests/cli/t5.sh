@@ -24,9 +24,9 @@ set +e
 $nlp toxic classify --model "$tiny" --label '{}=toxic' --label no=ok x 2>/dev/null; rc1=$?
 $nlp toxic classify --model "$tiny" --label yes=maybe x 2>/dev/null; rc2=$?
 echo '{"txt": 1}' | $nlp toxic classify --model "$tiny" --jsonl 2>/dev/null; rc3=$?
-$nlp toxic classify --model "$tiny" 2>/dev/null; rc4=$?
+$nlp toxic classify "$text" 2>/dev/null; rc4=$?
 set -e
-[ $rc1 -eq 1 ] && [ $rc2 -eq 2 ] && [ $rc3 -eq 2 ] && [ $rc4 -eq 2 ] \
+[ $rc1 -eq 1 ] && [ $rc2 -eq 2 ] && [ $rc3 -eq 1 ] && [ $rc4 -eq 2 ] \
   || fail "toxic error exit codes $rc1 $rc2 $rc3 $rc4"
 echo "ok: nlp toxic classify"
 

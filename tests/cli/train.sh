@@ -33,6 +33,14 @@ if [ -d "$fx_ner" ]; then
     | grep -q '^micro avg' || fail "ner compare table"
   $nlp ner compare --model "$fx_ner" --model "$tt/run" --data "$tt/small.conll" --json \
     | grep -q '"f1_diff"' || fail "ner compare --json"
+  # --resume with a larger --max-steps trains on to it, and says so.
+  $nlp ner train --model "$fx_ner" --train "$conll/train.txt" --out "$tt/run" \
+      --max-train-examples 32 --batch-size 8 --epochs 1 --lr 1e-3 --logging-steps 1 \
+      --resume "$tt/run/checkpoint-4" --max-steps 6 > "$tt/report2.json" 2> "$tt/progress2.txt" \
+    || fail "ner train --resume: $(cat "$tt/progress2.txt")"
+  grep -q '"steps": 6,' "$tt/report2.json" || fail "resume to --max-steps: $(cat "$tt/report2.json")"
+  grep -q "^resumed from $tt/run/checkpoint-4: training to step 6 (--max-steps)" \
+    "$tt/progress2.txt" || fail "resume line: $(cat "$tt/progress2.txt")"
   set +e; $nlp ner train --model "$fx_ner" 2>/dev/null; rc=$?; set -e
   [ $rc -eq 2 ] || fail "ner train without --train/--out: exit $rc"
   rm -rf "$tt"

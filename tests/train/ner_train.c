@@ -74,6 +74,31 @@ Test(ner_train, cancelled_then_resumed_run_equals_uninterrupted_run, .timeout = 
     free(ck3); free(ck6); free(base); free(train); free(valid); free(out_a); free(out_b);
 }
 
+/* As Hugging Face Trainer: resuming with a larger max_steps trains on to
+ * the new limit instead of stopping at the checkpoint's plan. */
+Test(ner_train, resume_with_a_new_max_steps_continues_to_it, .timeout = 600)
+{
+    char *base = nlp__strdup(shared_path("fixtures/bert-tiny-ner"));
+    char *train = nlp__strdup(shared_path("data/conll2003/train.txt"));
+    char *out = nlp__strdup(scratch_dir("ner_train_more_steps"));
+    nlp_train_options o = small_run(out);
+    o.max_steps = 3; /* the last step saves checkpoint-3 */
+    nlp_train_report r = {sizeof r};
+    cr_assert_eq(nlp_ner_train(base, train, NULL, &o, &r), NLP_OK, "%s", nlp_last_error());
+    cr_assert_eq(r.steps, 3);
+    char *ck3 = path2(out, "checkpoint-3");
+    cr_assert(is_dir(ck3));
+    o = small_run(out);
+    o.max_steps = 5;
+    o.resume_from = ck3;
+    nlp_train_report r2 = {sizeof r2};
+    cr_assert_eq(nlp_ner_train(base, train, NULL, &o, &r2), NLP_OK, "%s", nlp_last_error());
+    cr_assert_eq(r2.steps, 5, "resumed run stopped at %lld", r2.steps);
+    char *ck5 = path2(out, "checkpoint-5");
+    cr_assert(is_dir(ck5), "the new last step is saved");
+    free(ck3); free(ck5); free(base); free(train); free(out);
+}
+
 /* The saved folder is a Hugging Face checkpoint: same tensor names and
  * shapes as the fixture BertForTokenClassification, config with labels and
  * architectures, tokenizer files, trainer state, log and curves. */

@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* "a, b, c" of a JSON array of strings, at most `max` items then "...". */
@@ -97,35 +98,52 @@ static int print_human(const char *text)
     return 0;
 }
 
+typedef struct info_args {
+    int json, pretty;
+} info_args;
+
+static const cli_option options[] = {
+    {.name = "--json", .kind = CLI_FLAG, .offset = offsetof(info_args, json),
+     .help = "print the library's JSON (nlp_checkpoint_info)"},
+    {.name = "--pretty", .kind = CLI_FLAG, .offset = offsetof(info_args, pretty),
+     .help = "indent the JSON"},
+};
+
+const cli_spec cli_info_spec = {
+    .name = "info",
+    .summary = "describe a checkpoint directory",
+    .synopsis = "DIR [--json] [--pretty]",
+    .description = "Describe a Hugging Face checkpoint directory: model type, sizes, labels,\n"
+                   "tokenizer, weights file and parameter count.",
+    .options = options,
+    .option_count = CLI_COUNT(options),
+    .operands = "DIR",
+    .max_operands = 1,
+    .examples = "nlp info ../shared/fixtures/bert-tiny-ner\n",
+};
+
 int cli_info(int argc, char **argv)
 {
-    const char *dir = NULL;
-    int json = 0;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--json") == 0)
-            json = 1;
-        else if (strcmp(argv[i], "--help") == 0) {
-            printf("usage: nlp info DIR [--json]\n\n"
-                   "Describe a Hugging Face checkpoint directory: model type, sizes, labels,\n"
-                   "tokenizer, weights file and parameter count. --json prints the same as\n"
-                   "a JSON object (the output of nlp_checkpoint_info).\n");
-            return 0;
-        } else if (!dir)
-            dir = argv[i];
-        else
-            return cli_usage_error("info: unexpected argument '%s'", argv[i]);
-    }
-    if (!dir)
-        return cli_usage_error("info: missing checkpoint directory (usage: nlp info DIR [--json])");
+    info_args a = {0};
+    cli_operands ops;
+    int rc = cli_parse(&cli_info_spec, argc, argv, &a, &ops);
+    if (rc)
+        return cli_parse_exit(rc);
+    if (ops.count == 0)
+        return cli_usage_error("info: missing DIR (a checkpoint directory)");
     char *text = NULL;
-    nlp_status st = nlp_checkpoint_info(dir, &text);
+    nlp_status st = nlp_checkpoint_info(ops.items[0], &text);
     if (st != NLP_OK)
         return cli_fail_status(st, "info");
-    int rc = 0;
-    if (json)
-        printf("%s\n", text);
-    else
+    if (a.json || a.pretty) {
+        json_t *v = json_loads(text, 0, NULL);
+        char *s = v ? json_dumps(v, JSON_PRESERVE_ORDER | (a.pretty ? JSON_INDENT(2) : 0)) : NULL;
+        printf("%s\n", s ? s : text);
+        free(s);
+        json_decref(v);
+    } else {
         rc = print_human(text);
+    }
     nlp_string_free(text);
     return rc;
 }

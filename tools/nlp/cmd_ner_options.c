@@ -1,73 +1,42 @@
-/* cmd_ner_options.c - the options `nlp ner run` and `nlp ner tag` share. */
+/* cmd_ner_options.c - the model options `nlp ner run` and `nlp ner tag`
+ * share, and loading the model they describe. */
 #include "cli.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static int parse_size(const char *flag, const char *value, size_t *out)
+/* Hugging Face's aggregation_strategy names the library implements, in
+ * the order of nlp_aggregation. */
+const char *const cli_aggregation_choices[] = {"first", "average", "max", NULL};
+
+int cli_ner_stride(void *args, const char *value)
 {
+    cli_ner_model_args *m = args; /* the first member of every Args using it */
     char *end = NULL;
     long long v = strtoll(value, &end, 10);
-    if (!*value || *end || v < 0)
-        return cli_usage_error("%s wants a non-negative integer, got '%s'", flag, value);
-    *out = (size_t)v;
+    if (!*value || *end || v < 0 || v > 1000000)
+        return cli_usage_error("--stride wants a whole number from 0 to 1000000, not '%s'",
+                               value);
+    m->stride = (size_t)v;
+    m->stride_set = 1;
     return 0;
 }
 
-static int parse_aggregation(const char *value, nlp_aggregation *out)
+int cli_ner_load(const cli_ner_model_args *a, nlp_ner_model **out)
 {
-    if (strcmp(value, "first") == 0)
-        *out = NLP_AGGREGATION_FIRST;
-    else if (strcmp(value, "average") == 0)
-        *out = NLP_AGGREGATION_AVERAGE;
-    else if (strcmp(value, "max") == 0)
-        *out = NLP_AGGREGATION_MAX;
-    else
-        return cli_usage_error("--aggregation wants first, average or max, got '%s'", value);
-    return 0;
-}
-
-int cli_ner_option(int argc, char **argv, int *i, cli_ner_args *a)
-{
-    const char *flag = argv[*i];
-    static const char *const valued[] = {"--model", "--device", "--threads", "--batch-size",
-                                         "--max-length", "--stride", "--aggregation"};
-    int known = 0;
-    for (size_t k = 0; k < sizeof valued / sizeof *valued; k++)
-        known |= strcmp(flag, valued[k]) == 0;
-    if (!known)
-        return -1;
-    if (*i + 1 >= argc)
-        return cli_usage_error("%s needs a value", flag);
-    const char *v = argv[++*i];
-    size_t n = 0;
-    int rc = 0;
-    if (strcmp(flag, "--model") == 0)
-        a->model = v;
-    else if (strcmp(flag, "--device") == 0)
-        a->options.device = v;
-    else if (strcmp(flag, "--aggregation") == 0)
-        rc = parse_aggregation(v, &a->options.aggregation);
-    else if ((rc = parse_size(flag, v, &n)) == 0) {
-        if (strcmp(flag, "--threads") == 0)
-            a->options.num_threads = (int)n;
-        else if (strcmp(flag, "--batch-size") == 0)
-            a->options.batch_size = n;
-        else if (strcmp(flag, "--max-length") == 0)
-            a->options.max_length = n;
-        else
-            a->options.stride = n;
-    }
-    return rc;
-}
-
-const char *cli_ner_options_help(void)
-{
-    return "  --model DIR          checkpoint directory (required)\n"
-           "  --device D           auto (default), cpu, cuda, cuda:N\n"
-           "  --threads N          tensor library and BLAS threads\n"
-           "  --batch-size N       texts per forward pass (default 32)\n"
-           "  --max-length N       tokens per window (default: the model's)\n"
-           "  --stride N           tokens shared by windows of long texts (default 128)\n"
-           "  --aggregation A      first (default), average or max\n";
+    nlp_ner_options o = nlp_ner_options_default();
+    if (a->device)
+        o.device = a->device;
+    o.num_threads = a->threads;
+    if (a->batch_size)
+        o.batch_size = a->batch_size;
+    if (a->max_length)
+        o.max_length = a->max_length;
+    if (a->stride_set)
+        o.stride = a->stride;
+    else if (a->max_length && o.stride >= a->max_length - 2)
+        o.stride = (a->max_length - 2) / 2; /* the default must fit a short window */
+    o.aggregation = (nlp_aggregation)a->aggregation;
+    nlp_status st = nlp_ner_load(a->model, &o, out);
+    return st == NLP_OK ? 0 : cli_fail_status(st, "loading the NER model");
 }

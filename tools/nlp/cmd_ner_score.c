@@ -2,61 +2,68 @@
  * tag files (CoNLL columns, the tag in the last column, a blank line
  * between sentences), as seqeval's classification_report computes it. */
 #include "cli.h"
+#include "cli_input.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
-    "usage: nlp ner score GOLD PRED [--strict] [--scheme IOB2|IOB1|IOBES|IOE1|IOE2]\n"
-    "                               [--json] [--digits N]\n"
-    "\n"
-    "Score the tags in PRED against those in GOLD. Both are CoNLL column files\n"
-    "with the tag in the last column and a blank line between sentences; they\n"
-    "must have the same sentences and words.\n"
-    "\n"
-    "  --strict       count an entity only when its tags follow the scheme\n"
-    "                 (seqeval mode=\"strict\"); default: conlleval rules\n"
-    "  --scheme S     the scheme for --strict (default IOB2)\n"
-    "  --json         print seqeval's classification_report(output_dict=True)\n"
-    "                 shape plus \"accuracy\", at full precision\n"
-    "  --digits N     decimals in the table (default 4)\n";
-
 typedef struct score_args {
-    const char *gold, *pred;
+    const char *gold, *pred, *scheme;
     nlp_seqeval_options opts;
-    int json, digits;
+    int strict, json, format, pretty, digits;
 } score_args;
+
+static const char *const formats[] = {"table", "json", NULL};
+
+static const cli_option options[] = {
+    {.name = "--strict", .kind = CLI_FLAG, .offset = offsetof(score_args, strict),
+     .help = "count an entity only when its tags follow the scheme (seqeval mode=\"strict\"); "
+             "default: conlleval rules"},
+    {.name = "--scheme", .value = "S", .kind = CLI_STRING, .offset = offsetof(score_args, scheme),
+     .help = "the scheme for --strict: IOB2 (default), IOB1, IOE1, IOE2 or IOBES"},
+    {.name = "--format", .value = "F", .kind = CLI_CHOICE, .offset = offsetof(score_args, format),
+     .choices = formats,
+     .help = "a table, or seqeval's classification_report(output_dict=True) plus accuracy"},
+    {.name = "--json", .kind = CLI_FLAG, .offset = offsetof(score_args, json),
+     .help = "same as --format json"},
+    {.name = "--pretty", .kind = CLI_FLAG, .offset = offsetof(score_args, pretty),
+     .help = "indent the JSON"},
+    {.name = "--digits", .value = "N", .kind = CLI_INT, .offset = offsetof(score_args, digits),
+     .help = "decimals in the table (4)", .max = 17},
+};
+
+const cli_spec cli_ner_score_spec = {
+    .name = "ner score",
+    .summary = "score predicted tags against gold tags (conlleval / seqeval)",
+    .synopsis = "GOLD PRED [--strict] [--scheme S] [--format table|json] [--digits N]",
+    .description =
+        "Score the tags in PRED against those in GOLD. Both are CoNLL column files\n"
+        "with the tag in the last column and a blank line between sentences; they\n"
+        "must have the same sentences and words.",
+    .options = options,
+    .option_count = CLI_COUNT(options),
+    .operands = "GOLD PRED",
+    .max_operands = 2,
+};
 
 static int parse_args(int argc, char **argv, score_args *a)
 {
     a->opts = nlp_seqeval_options_default();
     a->digits = 4;
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        if (strcmp(arg, "--strict") == 0)
-            a->opts.mode = NLP_SEQEVAL_STRICT;
-        else if (strcmp(arg, "--json") == 0)
-            a->json = 1;
-        else if (strcmp(arg, "--scheme") == 0 && i + 1 < argc) {
-            if (nlp_tag_scheme_parse(argv[++i], &a->opts.scheme) != NLP_OK)
-                return cli_usage_error("ner score: %s", nlp_last_error());
-        } else if (strcmp(arg, "--digits") == 0 && i + 1 < argc) {
-            char *end;
-            long d = strtol(argv[++i], &end, 10);
-            if (*end || d < 0 || d > 17)
-                return cli_usage_error("ner score: --digits wants 0..17, not '%s'", argv[i]);
-            a->digits = (int)d;
-        } else if (arg[0] == '-' && arg[1])
-            return cli_usage_error("ner score: unknown option '%s'\n%s", arg, usage);
-        else if (!a->gold)
-            a->gold = arg;
-        else if (!a->pred)
-            a->pred = arg;
-        else
-            return cli_usage_error("ner score: unexpected argument '%s'", arg);
-    }
-    if (!a->pred)
-        return cli_usage_error("ner score: need GOLD and PRED files\n%s", usage);
+    cli_operands ops;
+    int rc = cli_parse(&cli_ner_score_spec, argc, argv, a, &ops);
+    if (rc)
+        return rc;
+    if (ops.count < 2)
+        return cli_usage_error("ner score: missing %s (give GOLD and PRED files)",
+                               ops.count ? "PRED" : "GOLD and PRED");
+    a->gold = ops.items[0];
+    a->pred = ops.items[1];
+    a->json |= a->format == 1;
+    if (a->strict)
+        a->opts.mode = NLP_SEQEVAL_STRICT;
+    if (a->scheme && nlp_tag_scheme_parse(a->scheme, &a->opts.scheme) != NLP_OK)
+        return cli_usage_error("ner score: --scheme: %s", nlp_last_error());
     return 0;
 }
 
@@ -99,7 +106,12 @@ static int print_report(const score_args *a, const nlp_seqeval_report *r, size_t
     if (st != NLP_OK)
         return cli_fail_status(st, "ner score");
     if (a->json) {
-        printf("%s\n", text);
+        json_t *v = json_loads(text, 0, NULL);
+        if (v)
+            cli_print_json(v, a->pretty, 17);
+        else
+            printf("%s\n", text);
+        json_decref(v);
     } else {
         const char *names[] = {"IOB2", "IOB1", "IOE1", "IOE2", "IOBES"};
         printf("mode: %s%s\n\n%s\n", a->opts.mode == NLP_SEQEVAL_STRICT ? "strict " : "default",
@@ -129,16 +141,11 @@ static int score(const score_args *a, const nlp_conll *g, const nlp_conll *p)
 
 int cli_ner_score(int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++)
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(usage, stdout);
-            return 0;
-        }
     score_args a;
     memset(&a, 0, sizeof a);
     int rc = parse_args(argc, argv, &a);
     if (rc)
-        return rc;
+        return cli_parse_exit(rc);
     /* Tags as written: the scheme rules, not the reader, decide what an
      * ill-formed sequence means. */
     nlp_conll_options ro = nlp_conll_options_default();

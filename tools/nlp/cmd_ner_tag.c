@@ -1,198 +1,163 @@
-/* cmd_ner_tag.c - `nlp ner tag`: tag pre-split words and write CoNLL
- * columns (word, gold tag when the input has one, predicted tag last). */
+/* cmd_ner_tag.c - `nlp ner tag`: tag pre-split words. A data FILE is read
+ * by the library's reader (the one eval and train use: CoNLL columns or
+ * conll2003 JSON Lines, same checks, same messages) and written as CoNLL
+ * columns (word, gold tag, predicted tag) or JSON Lines; --jsonl tags the
+ * {"tokens": [...]} rows of stdin, which need no gold tags. */
 #include "cli.h"
-
-#include <jansson.h>
+#include "cli_input.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static void usage(FILE *out)
-{
-    fprintf(out, "usage: nlp ner tag --model DIR [options] FILE\n\n"
-                 "FILE holds CoNLL columns (word first, gold tag last; blank lines between\n"
-                 "sentences) or JSON Lines {\"tokens\": [...], \"ner_tags\": [...]}, told apart\n"
-                 "by content. Writes word, gold tag (if any) and predicted tag per line.\n\n"
-                 "options:\n%s", cli_ner_options_help());
-}
+typedef struct tag_args {
+    cli_ner_model_args m; /* first: cli_ner_stride writes here */
+    cli_input_args input;
+    int format, pretty;
+} tag_args;
 
-/* One sentence being collected: words and (optional) gold tags. */
-typedef struct sentence {
-    char **words, **gold;
-    size_t count, cap;
-    int has_gold;
-} sentence;
+static const char *const formats[] = {"conll", "jsonl", NULL};
 
-static void sentence_clear(sentence *s)
-{
-    for (size_t i = 0; i < s->count; i++) {
-        free(s->words[i]);
-        free(s->gold[i]);
-    }
-    s->count = 0;
-    s->has_gold = 0;
-}
+static const cli_option options[] = {
+    CLI_NER_MODEL_OPTIONS(tag_args),
+    CLI_INPUT_OPTIONS(tag_args),
+    {.name = "--format", .value = "F", .kind = CLI_CHOICE, .offset = offsetof(tag_args, format),
+     .choices = formats,
+     .help = "CoNLL columns (word, gold, predicted) or JSON Lines (tokens, ner_tags, "
+             "predictions)"},
+    {.name = "--pretty", .kind = CLI_FLAG, .offset = offsetof(tag_args, pretty),
+     .help = "indent the JSON"},
+};
 
-static int sentence_push(sentence *s, const char *word, size_t wlen, const char *gold,
-                         size_t glen)
-{
-    if (s->count == s->cap) {
-        size_t cap = s->cap ? 2 * s->cap : 64;
-        char **w = realloc(s->words, cap * sizeof *w), **g = w ? realloc(s->gold, cap * sizeof *g) : NULL;
-        if (w)
-            s->words = w;
-        if (!w || !g)
-            return -1;
-        s->gold = g;
-        s->cap = cap;
-    }
-    s->words[s->count] = strndup(word, wlen);
-    s->gold[s->count] = gold ? strndup(gold, glen) : NULL;
-    s->has_gold |= gold != NULL;
-    s->count++;
-    return 0;
-}
+const cli_spec cli_ner_tag_spec = {
+    .name = "ner tag",
+    .summary = "tag the words of a CoNLL or conll2003 JSON Lines file",
+    .synopsis = "--model DIR [options] FILE\n       nlp ner tag --model DIR --jsonl [options] < rows.jsonl",
+    .description =
+        "FILE holds CoNLL columns (word first, gold tag last; blank lines between\n"
+        "sentences) or JSON Lines {\"tokens\": [...], \"ner_tags\": [...]} (tags as\n"
+        "names or conll2003 ids), told apart by content and name exactly as 'ner eval'\n"
+        "and 'ner train' do. --jsonl reads {\"tokens\": [...]} rows from stdin instead\n"
+        "(--text-field names the array; no gold tags needed; other fields kept).",
+    .options = options,
+    .option_count = CLI_COUNT(options),
+    .operands = "FILE",
+    .max_operands = 1,
+    .examples = "nlp ner tag --model ../shared/fixtures/bert-tiny-ner ../shared/data/conll2003/valid.txt\n",
+};
 
-/* Tag the sentence and print it; returns an exit code. */
-static int flush(const nlp_ner_model *model, sentence *s)
+/* Tag one sentence; pred receives count tag names owned by the model. */
+static int tag_words(const nlp_ner_model *model, const char *const *words, size_t count,
+                     const char **pred)
 {
-    if (s->count == 0)
-        return 0;
-    size_t *lens = malloc(s->count * sizeof *lens);
-    const char **tags = malloc(s->count * sizeof *tags);
-    int rc = lens && tags ? 0 : cli_usage_error("ner tag: out of memory");
-    for (size_t i = 0; rc == 0 && i < s->count; i++)
-        lens[i] = strlen(s->words[i]);
-    nlp_status st = rc ? NLP_OK : nlp_ner_tag_words(model, (const char *const *)s->words,
-                                                    lens, s->count, tags);
-    if (st != NLP_OK)
-        rc = cli_fail_status(st, "ner tag");
-    for (size_t i = 0; rc == 0 && i < s->count; i++) {
-        if (s->has_gold)
-            printf("%s %s %s\n", s->words[i], s->gold[i] ? s->gold[i] : "O", tags[i]);
-        else
-            printf("%s %s\n", s->words[i], tags[i]);
-    }
-    if (rc == 0)
-        putchar('\n');
+    size_t *lens = malloc((count ? count : 1) * sizeof *lens);
+    if (!lens)
+        return cli_fail_status(NLP_ERR_NOMEM, "ner tag");
+    for (size_t i = 0; i < count; i++)
+        lens[i] = strlen(words[i]);
+    nlp_status st = nlp_ner_tag_words(model, words, lens, count, pred);
     free(lens);
-    free(tags);
-    sentence_clear(s);
+    return st == NLP_OK ? 0 : cli_fail_status(st, "ner tag");
+}
+
+static json_t *strings(const char *const *s, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, json_string(s[i]));
+    return a;
+}
+
+static int tag_file(const tag_args *a, const nlp_ner_model *model, const char *path)
+{
+    nlp_conll *c = NULL;
+    nlp_status st = nlp_conll_read(path, NULL, &c);
+    if (st != NLP_OK)
+        return cli_fail_status(st, "ner tag");
+    const char *const *words = nlp_conll_words(c), *const *gold = nlp_conll_tags(c);
+    const size_t *lens = nlp_conll_lengths(c);
+    size_t n = nlp_conll_sentence_count(c);
+    const char **pred = calloc(nlp_conll_token_count(c) + 1, sizeof *pred);
+    int rc = pred ? 0 : cli_fail_status(NLP_ERR_NOMEM, "ner tag");
+    cli_progress bar;
+    cli_progress_start(&bar, "ner tag", n, a->input.quiet);
+    for (size_t s = 0, k = 0; rc == 0 && s < n; k += lens[s], s++) {
+        rc = tag_words(model, words + k, lens[s], pred + k);
+        cli_progress_update(&bar, s + 1, n);
+        if (rc == 0 && a->format == 1) {
+            json_t *row = json_pack("{s:o, s:o, s:o}", "tokens", strings(words + k, lens[s]),
+                                    "ner_tags", strings(gold + k, lens[s]), "predictions",
+                                    strings(pred + k, lens[s]));
+            cli_print_json(row, a->pretty, 6);
+            json_decref(row);
+        }
+        for (size_t w = 0; rc == 0 && a->format == 0 && w <= lens[s]; w++)
+            if (w == lens[s])
+                putchar('\n');
+            else
+                printf("%s %s %s\n", words[k + w], gold[k + w], pred[k + w]);
+    }
+    cli_progress_end(&bar);
+    free(pred);
+    nlp_conll_free(c);
     return rc;
 }
 
-/* A CoNLL line: first column the word, last column the gold tag. */
-static int conll_line(const nlp_ner_model *model, char *line, sentence *s)
-{
-    const char *ws = " \t\r\n";
-    char *first = line + strspn(line, ws);
-    if (!*first)
-        return flush(model, s);
-    size_t wlen = strcspn(first, ws);
-    if (wlen == 10 && strncmp(first, "-DOCSTART-", 10) == 0)
-        return 0;
-    char *last = NULL, *p = first + wlen;
-    size_t llen = 0;
-    for (;;) {
-        p += strspn(p, ws);
-        if (!*p)
-            break;
-        last = p;
-        llen = strcspn(p, ws);
-        p += llen;
-    }
-    return sentence_push(s, first, wlen, last, llen) ? cli_usage_error("out of memory") : 0;
-}
+typedef struct stream_ctx {
+    const tag_args *a;
+    const nlp_ner_model *model;
+} stream_ctx;
 
-/* A JSON Lines row: tokens, and ner_tags as names or as label indices. */
-static int json_line(const nlp_ner_model *model, const char *line, long lineno, sentence *s)
+static int tag_row(void *ctx, const cli_item *item, size_t n)
 {
-    json_error_t err;
-    json_t *obj = json_loads(line, 0, &err), *tokens = json_object_get(obj, "tokens");
-    json_t *tags = json_object_get(obj, "ner_tags");
-    const char *const *names = NULL;
-    size_t n_names = 0;
-    nlp_ner_labels(model, &names, &n_names);
-    int rc = json_is_array(tokens) ? 0 : -1;
-    for (size_t i = 0; rc == 0 && i < json_array_size(tokens); i++) {
-        json_t *w = json_array_get(tokens, i), *t = json_array_get(tags, i);
-        const char *gold = json_string_value(t);
-        if (json_is_integer(t) && json_integer_value(t) >= 0 &&
-            (size_t)json_integer_value(t) < n_names)
-            gold = names[json_integer_value(t)];
-        if (!json_is_string(w) || (tags && !gold))
-            rc = -1;
-        else
-            rc = sentence_push(s, json_string_value(w), json_string_length(w), gold,
-                               gold ? strlen(gold) : 0);
-    }
-    json_decref(obj);
-    if (rc != 0) {
-        fprintf(stderr, "nlp: ner tag: line %ld: expected {\"tokens\": [strings], "
-                        "\"ner_tags\": [names or label ids]}\n", lineno);
-        return 1;
-    }
-    return flush(model, s);
-}
-
-static int tag_file(const nlp_ner_model *model, FILE *f)
-{
-    sentence s = {0};
-    char *line = NULL;
-    size_t cap = 0;
-    long lineno = 0;
-    int rc = 0, is_json = -1;
-    while (rc == 0 && getline(&line, &cap, f) >= 0) {
-        lineno++;
-        const char *first = line + strspn(line, " \t\r\n");
-        if (is_json < 0 && *first)
-            is_json = *first == '{'; /* recognised by content, not by name */
-        if (is_json == 1)
-            rc = *first ? json_line(model, line, lineno, &s) : 0;
-        else
-            rc = conll_line(model, line, &s);
-    }
+    stream_ctx *c = ctx;
+    (void)n; /* one row at a time */
+    size_t count = json_array_size(item->words);
+    const char **words = calloc(count + 1, sizeof *words), **pred = calloc(count + 1, sizeof *pred);
+    int rc = words && pred ? 0 : cli_fail_status(NLP_ERR_NOMEM, "ner tag");
+    for (size_t i = 0; rc == 0 && i < count; i++)
+        words[i] = json_string_value(json_array_get(item->words, i));
     if (rc == 0)
-        rc = flush(model, &s);
-    sentence_clear(&s);
-    free(s.words);
-    free(s.gold);
-    free(line);
+        rc = tag_words(c->model, words, count, pred);
+    if (rc == 0 && c->a->format == 1) {
+        json_t *row = cli_item_row(item);
+        json_object_set_new(row, "predictions", strings(pred, count));
+        cli_print_json(row, c->a->pretty, 6);
+        json_decref(row);
+    }
+    for (size_t w = 0; rc == 0 && c->a->format == 0 && w <= count; w++)
+        if (w == count)
+            putchar('\n');
+        else
+            printf("%s %s\n", words[w], pred[w]);
+    free(words);
+    free(pred);
     return rc;
 }
 
 int cli_ner_tag(int argc, char **argv)
 {
-    cli_ner_args a = {NULL, nlp_ner_options_default()};
-    const char *path = NULL;
-    for (int i = 1; i < argc; i++) {
-        int rc = cli_ner_option(argc, argv, &i, &a);
-        if (rc > 0)
-            return rc;
-        if (rc == 0)
-            continue;
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            usage(stdout);
-            return 0;
-        }
-        if ((argv[i][0] == '-' && argv[i][1]) || path)
-            return cli_usage_error("ner tag: unexpected argument %s", argv[i]);
-        path = argv[i];
-    }
-    if (!a.model || !path) {
-        usage(stderr);
-        return 2;
-    }
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-    if (!f) {
-        fprintf(stderr, "nlp: ner tag: cannot open %s\n", path);
-        return 1;
-    }
+    tag_args a = {0};
+    cli_operands ops;
+    int rc = cli_parse(&cli_ner_tag_spec, argc, argv, &a, &ops);
+    if (rc)
+        return cli_parse_exit(rc);
+    int stream = a.input.jsonl || ops.count == 0 || strcmp(ops.items[0], "-") == 0;
+    if (a.input.jsonl && ops.count && strcmp(ops.items[0], "-") != 0)
+        return cli_usage_error("ner tag: --jsonl reads stdin; give no FILE");
+    if (stream && !a.input.jsonl)
+        return cli_usage_error("ner tag: give a FILE, or --jsonl to read {\"tokens\": [...]} "
+                               "rows from stdin");
     nlp_ner_model *model = NULL;
-    nlp_status st = nlp_ner_load(a.model, &a.options, &model);
-    int rc = st == NLP_OK ? tag_file(model, f) : cli_fail_status(st, a.model);
+    if (cli_ner_load(&a.m, &model))
+        return 1;
+    if (stream) {
+        a.input.words = 1;
+        stream_ctx c = {&a, model};
+        cli_operands none = {NULL, 0};
+        rc = cli_input_each("ner tag", &a.input, &none, 1, tag_row, &c);
+    } else {
+        rc = tag_file(&a, model, ops.items[0]);
+    }
     nlp_ner_free(model);
-    if (f != stdin)
-        fclose(f);
     return rc;
 }

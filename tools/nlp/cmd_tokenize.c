@@ -3,54 +3,50 @@
  * JSON line out per input with the golden files' field names, so the output
  * diffs against a Hugging Face reference. */
 #include "cli.h"
+#include "cli_input.h"
 
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
-    "usage: nlp tokenize --model DIR [--words] [--max-length N] [--no-special]\n"
-    "  reads JSON Lines on stdin: {\"text\": \"...\"} or {\"words\": [\"...\", ...]}\n"
-    "  writes one line per input: input_ids, tokens, offsets (code points),\n"
-    "  byte_offsets, word_ids (null for special tokens). For words, offsets are\n"
-    "  relative to each word, as Hugging Face's is_split_into_words.\n"
-    "  --words        every input must have \"words\"\n"
-    "  --max-length N truncate to N tokens, specials included\n"
-    "  --no-special   do not add [CLS]/[SEP] or </s>\n";
-
 typedef struct options {
     const char *model;
-    int words_only;
+    int words_only, no_special;
+    size_t max_length;
     nlp_encode_options encode;
+    cli_input_args input;
 } options;
 
-static int parse_args(int argc, char **argv, options *o)
-{
-    o->encode = nlp_encode_options_default();
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0) {
-            fputs(usage, stdout);
-            return 0;
-        } else if (strcmp(argv[i], "--model") == 0 && i + 1 < argc) {
-            o->model = argv[++i];
-        } else if (strcmp(argv[i], "--words") == 0) {
-            o->words_only = 1;
-        } else if (strcmp(argv[i], "--no-special") == 0) {
-            o->encode.add_special_tokens = 0;
-        } else if (strcmp(argv[i], "--max-length") == 0 && i + 1 < argc) {
-            char *end;
-            long n = strtol(argv[++i], &end, 10);
-            if (*end || n < 0)
-                return cli_usage_error("tokenize: bad --max-length '%s'", argv[i]);
-            o->encode.max_length = (size_t)n;
-        } else {
-            return cli_usage_error("tokenize: unexpected argument '%s'\n%s", argv[i], usage);
-        }
-    }
-    if (!o->model)
-        return cli_usage_error("tokenize: missing --model DIR\n%s", usage);
-    return -1;
-}
+static const cli_option table[] = {
+    {.name = "--model", .value = "DIR", .kind = CLI_STRING, .offset = offsetof(options, model),
+     .help = "checkpoint or tokenizer directory", .flags = CLI_REQUIRED | CLI_DIR},
+    {.name = "--words", .kind = CLI_FLAG, .offset = offsetof(options, words_only),
+     .help = "every input must have \"words\""},
+    {.name = "--max-length", .value = "N", .kind = CLI_SIZE,
+     .offset = offsetof(options, max_length),
+     .help = "truncate to N tokens, specials included (0: no limit)", .max = 1e9},
+    {.name = "--no-special", .kind = CLI_FLAG, .offset = offsetof(options, no_special),
+     .help = "do not add [CLS]/[SEP] or </s>"},
+    {.name = "--on-error", .value = "WHAT", .kind = CLI_CHOICE,
+     .offset = offsetof(options, input.on_error), .choices = cli_on_error_choices,
+     .help = "a bad input line stops the stream (exit 1) or is skipped and reported"},
+};
+
+const cli_spec cli_tokenize_spec = {
+    .name = "tokenize",
+    .summary = "tokenize JSON Lines (text or pre-split words) as Hugging Face does",
+    .synopsis = "--model DIR [--words] [--max-length N] [--no-special] [TEXT... | - < rows.jsonl]",
+    .description =
+        "Tokenizes the TEXT arguments, or reads JSON Lines on stdin (no TEXT, or -):\n"
+        "{\"text\": \"...\"} or {\"words\": [\"...\", ...]};\n"
+        "writes one line per input: input_ids, tokens, offsets (code points),\n"
+        "byte_offsets, word_ids (null for special tokens). For words, offsets are\n"
+        "relative to each word, as Hugging Face's is_split_into_words.",
+    .options = table,
+    .option_count = CLI_COUNT(table),
+    .operands = "TEXT",
+    .max_operands = -1,
+};
 
 static json_t *pairs(const int64_t *start, const int64_t *end, size_t n)
 {
@@ -137,24 +133,43 @@ static int tokenize_line(const nlp_tokenizer *tok, const char *line, size_t len,
 int cli_tokenize(int argc, char **argv)
 {
     options o = {0};
-    int rc = parse_args(argc, argv, &o);
-    if (rc >= 0)
-        return rc;
+    cli_operands ops;
+    int rc = cli_parse(&cli_tokenize_spec, argc, argv, &o, &ops);
+    if (rc)
+        return cli_parse_exit(rc);
+    o.encode = nlp_encode_options_default();
+    o.encode.max_length = o.max_length;
+    if (o.no_special)
+        o.encode.add_special_tokens = 0;
     nlp_tokenizer *tok = NULL;
     nlp_status st = nlp_tokenizer_load(o.model, &tok);
     if (st != NLP_OK)
         return cli_fail_status(st, "tokenize");
+    int from_stdin = ops.count == 0 || (ops.count == 1 && strcmp(ops.items[0], "-") == 0);
+    for (int i = 0; !from_stdin && i < ops.count && rc == 0; i++) {
+        json_t *row = json_pack("{s:s}", "text", ops.items[i]);
+        char *line = json_dumps(row, 0);
+        json_decref(row);
+        rc = line ? tokenize_line(tok, line, strlen(line), 0, &o) : 1;
+        free(line);
+    }
     char *line = NULL;
-    size_t cap = 0, lineno = 0;
+    size_t cap = 0, lineno = 0, skipped = 0;
     ssize_t n;
-    rc = 0;
-    while (rc == 0 && (n = getline(&line, &cap, stdin)) > 0) {
+    while (from_stdin && rc == 0 && (n = getline(&line, &cap, stdin)) > 0) {
         lineno++;
         if (strspn(line, " \t\r\n") == (size_t)n)
             continue; /* blank line */
         nlp_clear_error();
         rc = tokenize_line(tok, line, (size_t)n, lineno, &o);
+        if (rc && o.input.on_error == CLI_ON_ERROR_SKIP) {
+            fprintf(stderr, "nlp: tokenize: skipped line %zu\n", lineno);
+            skipped++;
+            rc = 0;
+        }
     }
+    if (skipped)
+        fprintf(stderr, "nlp: tokenize: %zu input%s skipped\n", skipped, skipped == 1 ? "" : "s");
     free(line);
     nlp_tokenizer_free(tok);
     return rc;
