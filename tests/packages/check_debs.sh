@@ -40,7 +40,7 @@ PKG_CONFIG_PATH=$(dirname "$pc") sh -c 'cc -std=c99 -Wall -Werror -o "$1" "$2" $
 "$root/usr/bin/nlp" --version
 "$root/usr/bin/nlp" ner run --model "$shared/fixtures/bert-tiny-ner" "Mike Müller flew to Zürich ." >/dev/null
 zcat "$root/usr/share/man/man1/nlp.1.gz" | grep -q '^.SH COMMANDS'
-zcat "$root/usr/share/man/man1/nlp-ner-run.1.gz" | grep -q -- '--model'
+zcat "$root/usr/share/man/man1/nlp-ner-run.1.gz" | grep -q -- '^.B \\-\\-model'
 
 NLP_LIBRARY=$libdir/libnlp.so.0 PYTHONPATH=$src/bindings/python NLP_SHARED_DIR=$shared \
     "$python" "$src/tests/bindings/doc_example.py" "$src" "$src/docs/bindings/python.md" -- \

@@ -111,7 +111,10 @@ class TrainOptions(Struct):
                 ("label_all_tokens", c_int), ("group_by_length", c_int), ("use_cache", c_int),
                 ("resume_from", c_char_p), ("class_balance", c_int),
                 ("text_column", c_char_p), ("label_column", c_char_p),
-                ("callback", TRAIN_CALLBACK), ("callback_data", c_void_p)]
+                ("callback", TRAIN_CALLBACK), ("callback_data", c_void_p),
+                ("dist_world_size", c_int), ("dist_rank", c_int),
+                ("dist_master_addr", c_char_p), ("dist_master_port", c_int),
+                ("dist_timeout_ms", ctypes.c_longlong)]
 
 
 class TrainReport(Struct):
@@ -119,7 +122,7 @@ class TrainReport(Struct):
                 ("train_loss", c_double), ("best_metric", c_double),
                 ("best_step", c_longlong), ("train_examples", c_size_t),
                 ("eval_examples", c_size_t), ("truncated", c_size_t), ("seconds", c_double),
-                ("tokens_per_second", c_double)]
+                ("tokens_per_second", c_double), ("allreduce_seconds", c_double)]
 
 
 PROGRESS_CALLBACK = ctypes.CFUNCTYPE(c_int, c_size_t, c_size_t, c_void_p)

@@ -221,6 +221,11 @@ pub struct nlp_train_options {
     pub label_column: *const c_char,
     pub callback: nlp_train_callback,
     pub callback_data: *mut c_void,
+    pub dist_world_size: c_int,
+    pub dist_rank: c_int,
+    pub dist_master_addr: *const c_char,
+    pub dist_master_port: c_int,
+    pub dist_timeout_ms: c_longlong,
 }
 
 #[repr(C)]
@@ -237,6 +242,7 @@ pub struct nlp_train_report {
     pub truncated: usize,
     pub seconds: c_double,
     pub tokens_per_second: c_double,
+    pub allreduce_seconds: c_double,
 }
 
 pub type nlp_progress_callback =
