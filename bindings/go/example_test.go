@@ -25,14 +25,14 @@ func ExampleNerModel() {
 		return
 	}
 	defer m.Close()
-	text := "EU rejects German call to boycott British lamb ."
+	text := "EU officials meet German farmers near British ports ."
 	entities, _ := m.Run(text)
 	for _, e := range entities[:2] {
 		fmt.Printf("%s %q [%d:%d]\n", e.Class, text[e.ByteStart:e.ByteEnd], e.Start, e.End)
 	}
 	// Output:
 	// LOC "EU" [0:2]
-	// PER "German" [11:17]
+	// ORG "officials" [3:12]
 }
 
 func ExampleToxicClassifier() {

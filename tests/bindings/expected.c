@@ -20,7 +20,7 @@
 static const char *const texts[] = {
     "Mike Müller flew from Zürich to New York with Zoë on Monday .",
     "東京 and Ōsaka welcome Angela Merkel — 😀 says the EU .",
-    "EU rejects German call to boycott British lamb .",
+    "EU officials meet German farmers near British ports .",
     "Café owner Jose\xcc\x81 Garci\xcc\x81" "a sued Deutsche Bank in Frankfurt .",
     "",
 };

@@ -58,7 +58,7 @@ pub struct Entity {
 /// ```
 /// let dir = std::env::var("NLP_SHARED_DIR").unwrap_or_else(|_| "../../../../shared".into());
 /// let model = nlp::NerModel::load(format!("{}/fixtures/bert-tiny-ner", dir), &Default::default())?;
-/// let text = "EU rejects German call to boycott British lamb .";
+/// let text = "EU officials meet German farmers near British ports .";
 /// for e in model.run(text)? {
 ///     assert_eq!(&text[e.byte_start..e.byte_end], e.text);
 /// }
