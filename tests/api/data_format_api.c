@@ -8,31 +8,20 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *file_with(const char *name, const char *text)
-{
-    static char path[4096];
-    snprintf(path, sizeof path, "%s/data_format_api_%s", NLP_BINARY_DIR, name);
-    FILE *f = fopen(path, "wb");
-    cr_assert(f, "cannot write %s", path);
-    fputs(text, f);
-    fclose(f);
-    return path;
-}
-
 Test(data_format_api, detect_checks_its_arguments)
 {
     nlp_data_format f;
     cr_assert_eq(nlp_data_format_detect(NULL, &f), NLP_ERR_INVALID_ARG);
     cr_assert(strstr(nlp_last_error(), "NULL path"), "%s", nlp_last_error());
-    cr_assert_eq(nlp_data_format_detect(file_with("x.conll", "a O\n"), NULL), NLP_ERR_INVALID_ARG);
-    cr_assert_eq(nlp_data_format_detect(file_with("y.conll", "a O\n"), &f), NLP_OK);
+    cr_assert_eq(nlp_data_format_detect(scratch_file("data_format_api_x.conll", "a O\n"), NULL), NLP_ERR_INVALID_ARG);
+    cr_assert_eq(nlp_data_format_detect(scratch_file("data_format_api_y.conll", "a O\n"), &f), NLP_OK);
     cr_assert_eq(f, NLP_DATA_CONLL);
 }
 
 Test(data_format_api, conll_reader_takes_conll2003_jsonl_with_integer_tags)
 {
     nlp_conll *c = NULL;
-    const char *p = file_with("ids.data", "{\"tokens\": [\"EU\", \"rejects\"], \"ner_tags\": [3, 0]}\n");
+    const char *p = scratch_file("data_format_api_ids.data", "{\"tokens\": [\"EU\", \"rejects\"], \"ner_tags\": [3, 0]}\n");
     cr_assert_eq(nlp_conll_read(p, NULL, &c), NLP_OK, "%s", nlp_last_error());
     cr_assert_eq(nlp_conll_token_count(c), 2);
     cr_assert_str_eq(nlp_conll_tags(c)[0], "B-ORG");
@@ -43,7 +32,7 @@ Test(data_format_api, conll_reader_takes_conll2003_jsonl_with_integer_tags)
 Test(data_format_api, conll_reader_refuses_csv_saying_so)
 {
     nlp_conll *c = NULL;
-    const char *p = file_with("rows.csv", "text,label\nhi,0\n");
+    const char *p = scratch_file("data_format_api_rows.csv", "text,label\nhi,0\n");
     cr_assert_eq(nlp_conll_read(p, NULL, &c), NLP_ERR_FORMAT);
     cr_assert(strstr(nlp_last_error(), "looks like CSV"), "%s", nlp_last_error());
 }

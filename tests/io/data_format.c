@@ -7,21 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *file_with(const char *name, const char *text)
-{
-    static char path[4096];
-    snprintf(path, sizeof path, "%s/data_format_%s", NLP_BINARY_DIR, name);
-    FILE *f = fopen(path, "wb");
-    cr_assert(f, "cannot write %s", path);
-    fputs(text, f);
-    fclose(f);
-    return path;
-}
-
 static nlp_data_format detect(const char *name, const char *text)
 {
     nlp_data_format f = 0;
-    cr_assert_eq(nlp__data_format_detect(file_with(name, text), &f), NLP_OK, "%s",
+    cr_assert_eq(nlp__data_format_detect(scratch_file(name, text), &f), NLP_OK, "%s",
                  nlp_last_error());
     return f;
 }
@@ -52,7 +41,7 @@ Test(data_format, whitespace_columns_are_conll)
 Test(data_format, empty_file_is_a_format_error_naming_it)
 {
     nlp_data_format f;
-    const char *p = file_with("empty.conll", " \n\t\n");
+    const char *p = scratch_file("data_format_empty.conll", " \n\t\n");
     cr_assert_eq(nlp__data_format_detect(p, &f), NLP_ERR_FORMAT);
     cr_assert(strstr(nlp_last_error(), "data_format_empty.conll: empty file"), "%s",
               nlp_last_error());

@@ -45,6 +45,14 @@ bool write_bytes(const char *path, const void *data, unsigned long size)
     return fclose(f) == 0 && ok;
 }
 
+const char *scratch_file(const char *name, const char *text)
+{
+    static _Thread_local char path[4096];
+    snprintf(path, sizeof path, "%s/%s", NLP_BINARY_DIR, name);
+    cr_assert(write_bytes(path, text, strlen(text)), "cannot write %s", path);
+    return path;
+}
+
 size_t dir_entry_count(const char *dir)
 {
     DIR *d = opendir(dir);

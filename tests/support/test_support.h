@@ -13,6 +13,10 @@ const char *shared_path(const char *rel);
 /* A fresh empty directory under the build tree (static buffer). */
 const char *scratch_dir(const char *name);
 
+/* Write text to NLP_BINARY_DIR/name and return that path (static buffer
+ * of this thread); the calling test fails when it cannot be written. */
+const char *scratch_file(const char *name, const char *text);
+
 /* Write bytes to a file; returns false on failure. */
 bool write_bytes(const char *path, const void *data, unsigned long size);
 
