@@ -15,23 +15,11 @@
 
 extern char **environ;
 
-const char *cli_launch_help(void)
-{
-    return "data parallel (torchrun's flags; docs/distributed.md):\n"
-           "  --nproc N             ranks on this machine (also --nproc-per-node)\n"
-           "  --nnodes M  --node-rank K  --master-addr A  --master-port P\n";
-}
-
+/* The flags this launcher reads; the train commands' option tables
+ * (cli_train.h) list the same six so --help, man pages and completion
+ * show them and their own parse accepts them. */
 static const char *const launch_flags[] = {"--nproc", "--nproc-per-node", "--nnodes",
                                            "--node-rank", "--master-addr", "--master-port"};
-
-int cli_launch_flag(const char *arg)
-{
-    for (size_t k = 0; k < 6; k++)
-        if (strcmp(arg, launch_flags[k]) == 0)
-            return 2;
-    return 0;
-}
 
 /* A TCP port nobody listens on now (the kernel's pick for port 0). */
 static int free_port(void)

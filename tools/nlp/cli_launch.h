@@ -14,11 +14,4 @@
  * launch (run in this process). */
 int cli_launch_local(int argc, char **argv, const char *group);
 
-/* How many arguments argv[i] takes as a launcher flag (2: flag + value),
- * 0 when it is none: the subcommands' own parsers skip them. */
-int cli_launch_flag(const char *arg);
-
-/* Help lines for the launcher flags. */
-const char *cli_launch_help(void);
-
 #endif

@@ -14,7 +14,7 @@ typedef struct cli_train_args {
     int tty;                   /* stderr is a terminal: redraw one progress line */
     double started;            /* seconds, monotonic */
     int resume_said;           /* the "resumed" line was printed */
-    const char *launch_flag;   /* data-parallel flags: read by cli_launch_local, ignored here */
+    const char *launch_flag;   /* data-parallel flags (cli_launch.c reads them), ignored here */
 } cli_train_args;
 
 /* Defaults; metrics[0] is the task's default metric. */
