@@ -227,7 +227,7 @@ static void count_tokens(const char *dir, corpus *c)
         c->tokens[i] = enc->count;
         c->total_tokens += enc->count;
         c->useful_flops += forward_flops(1, (double)enc->count);
-        nlp__encoding_free_internal(enc);
+        nlp__encoding_free(enc);
     }
     nlp__tokenizer_free(tok);
 }

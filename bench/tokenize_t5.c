@@ -72,7 +72,7 @@ static size_t pass(const nlp__t5_tokenizer *tok, const corpus *c)
             exit(1);
         }
         tokens += enc->count;
-        nlp__encoding_free_internal(enc);
+        nlp__encoding_free(enc);
     }
     return tokens;
 }
@@ -92,7 +92,7 @@ int main(int argc, char **argv)
     bool json = mlen >= 5 && strcmp(model + mlen - 5, ".json") == 0;
     double t0 = now();
     nlp__t5_tokenizer *tok;
-    if (nlp__t5_load(json ? NULL : model, json ? model : NULL, &tok) != NLP_OK) {
+    if (nlp__t5_tokenizer_load(json ? NULL : model, json ? model : NULL, &tok) != NLP_OK) {
         fprintf(stderr, "load: %s\n", nlp_last_error());
         return 1;
     }
@@ -126,6 +126,6 @@ int main(int argc, char **argv)
         free(c.texts[i]);
     free(c.texts);
     free(c.lens);
-    nlp__t5_free(tok);
+    nlp__t5_tokenizer_free(tok);
     return 0;
 }

@@ -1,6 +1,5 @@
 /* conll_api.c - the exported CoNLL reader: a thin shell over lib/io's
  * nlp__conll_read (nlp_conll is nlp__ner_data). */
-#include "io/data_format.h"
 #include "io/ner_data.h"
 
 #include <string.h>
@@ -31,21 +30,10 @@ nlp_status nlp_conll_read(const char *path, const nlp_conll_options *options, nl
         return st;
     if (o.tag_column < -1)
         return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_conll_read: tag_column %d", o.tag_column);
-    nlp__ner_options io = nlp__ner_options_default();
+    nlp__ner_read_options io = nlp__ner_read_options_conll2003();
     io.tag_column = o.tag_column;
     io.convert_iob1 = o.convert_iob1 != 0;
-    io.id_labels = nlp__conll2003_labels;
-    io.id_label_count = sizeof nlp__conll2003_labels / sizeof *nlp__conll2003_labels;
-    nlp_data_format format;
-    st = nlp__data_format_detect(path, &format);
-    if (st != NLP_OK)
-        return st;
-    if (format == NLP_DATA_JSONL)
-        return nlp__ner_jsonl_read(path, &io, out);
-    if (format == NLP_DATA_CSV)
-        return nlp__fail(NLP_ERR_FORMAT, "%s: looks like CSV; NER data is CoNLL columns or "
-                         "conll2003 JSON Lines", path);
-    return nlp__conll_read(path, &io, out);
+    return nlp__ner_read(path, &io, out);
 }
 
 void nlp_conll_free(nlp_conll *conll)

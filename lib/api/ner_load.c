@@ -1,5 +1,6 @@
 /* ner_load.c - nlp_ner_load / nlp_ner_free and the options. */
 #include "api/ner_model.h"
+#include "model/runtime.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -106,9 +107,9 @@ static nlp_status build_pipeline(nlp_ner_model *m)
 static nlp_status load_parts(nlp_ner_model *m, const char *dir)
 {
     const char *device = NULL;
-    nlp_status st = nlp_device_check(m->options.device, &device);
+    nlp_status st = nlp__device_check(m->options.device, &device);
     if (st == NLP_OK)
-        st = nlp_set_num_threads(m->options.num_threads);
+        st = nlp__set_num_threads(m->options.num_threads);
     if (st == NLP_OK)
         st = nlp__hf_config_load(dir, &m->config);
     if (st == NLP_OK && m->config->type != NLP__MODEL_BERT)

@@ -8,6 +8,10 @@
 #include "task/ner_labels.h"
 #include "task/ner_pipeline.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Invariant: after nlp_ner_load succeeds every field is set and nothing
  * changes until nlp_ner_free, which is what makes concurrent runs safe. */
 struct nlp_ner_model {
@@ -18,5 +22,9 @@ struct nlp_ner_model {
     nlp__ner_pipeline pipeline;
     nlp_ner_options options;
 };
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

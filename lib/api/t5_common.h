@@ -5,6 +5,10 @@
 #include "core/core.h"
 #include "task/toxic.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Resolve a device name (NLP_ERR_DEVICE when unavailable) and apply a
  * thread count (0 keeps the current one). *resolved is a static string. */
 nlp_status nlp__t5_api_runtime(const char *device, int num_threads, const char **resolved);
@@ -16,5 +20,9 @@ nlp_status nlp__t5_api_runtime(const char *device, int num_threads, const char *
  * nlp_toxic_load and nlp_toxic_train. */
 nlp_status nlp__toxic_api_settings(const nlp_toxic_options *given, nlp_toxic_options *resolved,
                                    nlp__toxic_settings *out);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -177,5 +177,5 @@ NLP_API size_t nlp_encoding_truncated(const nlp_encoding *enc)
 
 NLP_API void nlp_encoding_free(nlp_encoding *enc)
 {
-    nlp__encoding_free_internal(enc);
+    nlp__encoding_free(enc);
 }

@@ -1,13 +1,10 @@
 /* train_api.cpp - the exported training functions: argument checks, the
  * options' size contract, the exception barrier. */
 #include "core/barrier.hpp"
+#include "api/t5_common.h"
 #include "train/files.h"
 #include "train/ner_task.hpp"
 #include "train/toxic_task.hpp"
-
-extern "C" {
-#include "api/t5_common.h"
-}
 
 #include <cmath>
 #include <cstring>

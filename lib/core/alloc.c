@@ -1,6 +1,6 @@
 /* alloc.c - allocation that records NLP_ERR_NOMEM, and library-owned
  * buffers handed to callers. */
-#include "core.h"
+#include "core/core.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -61,18 +61,4 @@ nlp_status nlp__grow(void **items, size_t *cap, size_t need, size_t item_size)
     *items = p;
     *cap = new_cap;
     return NLP_OK;
-}
-
-void nlp_buffer_free(nlp_buffer *buffer)
-{
-    if (!buffer)
-        return;
-    free(buffer->data);
-    buffer->data = NULL;
-    buffer->size = 0;
-}
-
-void nlp_string_free(char *string)
-{
-    free(string);
 }

@@ -6,6 +6,10 @@
 
 #include "core/core.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct nlp__arena_block nlp__arena_block;
 
 /* Zero-initialise. block_size 0 means 64 KiB; small users (one encoding per
@@ -19,5 +23,9 @@ typedef struct nlp__arena {
  * NULL (NLP_ERR_NOMEM recorded) on failure. */
 char *nlp__arena_strndup(nlp__arena *a, const char *s, size_t n);
 void nlp__arena_free(nlp__arena *a);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -4,7 +4,7 @@
 #ifndef NLP_BARRIER_HPP
 #define NLP_BARRIER_HPP
 
-#include "core.h"
+#include "core/core.h"
 
 #include <c10/util/Exception.h>
 

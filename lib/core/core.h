@@ -33,6 +33,12 @@ nlp_status nlp__fail_at(nlp_status status, const char *file, long line,
  * keeping the status. Returns status. */
 nlp_status nlp__wrap(nlp_status status, const char *fmt, ...) NLP_PRINTF(2, 3);
 
+/* This thread's error text ("" when none; nlp_last_error() returns it),
+ * clearing it, and a status's name (nlp_status_str()). */
+const char *nlp__last_error(void);
+void nlp__clear_error(void);
+const char *nlp__status_str(nlp_status status);
+
 /* Allocation helpers that record NLP_ERR_NOMEM on failure. */
 void *nlp__malloc(size_t size);
 void *nlp__calloc(size_t count, size_t size);

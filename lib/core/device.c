@@ -1,7 +1,7 @@
 /* device.c - device names and BLAS thread bounds (no libtorch here: the
  * checks that need it live in lib/model/runtime.cpp). */
 #define _GNU_SOURCE
-#include "core.h"
+#include "core/core.h"
 
 #include <dlfcn.h>
 #include <errno.h>

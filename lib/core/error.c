@@ -1,14 +1,15 @@
 /* error.c - status names and this thread's last error text. */
-#include "core.h"
+#include "core/core.h"
 
 #include <stdio.h>
 #include <string.h>
 
 /* One buffer per thread: the text stays valid until this thread's next
- * failure, which is the contract nlp_last_error() documents. */
+ * failure, which is the contract nlp_last_error() (lib/api/core_api.c)
+ * documents. */
 static _Thread_local char last_error[2048];
 
-const char *nlp_status_str(nlp_status status)
+const char *nlp__status_str(nlp_status status)
 {
     switch (status) {
     case NLP_OK: return "NLP_OK: success";
@@ -27,12 +28,12 @@ const char *nlp_status_str(nlp_status status)
     return "NLP_ERR_UNKNOWN: unknown status";
 }
 
-const char *nlp_last_error(void)
+const char *nlp__last_error(void)
 {
     return last_error;
 }
 
-void nlp_clear_error(void)
+void nlp__clear_error(void)
 {
     last_error[0] = '\0';
 }

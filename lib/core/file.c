@@ -1,5 +1,5 @@
 /* file.c - small file helpers. */
-#include "core.h"
+#include "core/core.h"
 
 #include <errno.h>
 #include <stdio.h>

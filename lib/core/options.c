@@ -1,7 +1,7 @@
 /* options.c - the one rule for a caller's options structs (nlp.h,
  * section 5): the first field is the caller's size; fields past it take
  * their defaults; bytes past what this library knows must be zero. */
-#include "core.h"
+#include "core/core.h"
 
 #include <string.h>
 

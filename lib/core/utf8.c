@@ -1,6 +1,6 @@
 /* utf8.c - strict UTF-8 validation (RFC 3629: no overlongs, no surrogates,
  * nothing above U+10FFFF). */
-#include "core.h"
+#include "core/core.h"
 
 #include <stdint.h>
 

@@ -2,7 +2,7 @@
  * spaces or tabs, a blank line between sentences, -DOCSTART- lines
  * skipped. The file is read whole and split in place, so words point into
  * it. Every line must have as many columns as the first token line. */
-#include "ner_data.h"
+#include "io/ner_data.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -89,9 +89,9 @@ static nlp_status read_lines(conll_reader *r, char *text, size_t size)
     return NLP_OK;
 }
 
-nlp_status nlp__conll_read(const char *path, const nlp__ner_options *opts, nlp__ner_data **out)
+nlp_status nlp__conll_read(const char *path, const nlp__ner_read_options *opts, nlp__ner_data **out)
 {
-    nlp__ner_options defaults = nlp__ner_options_default();
+    nlp__ner_read_options defaults = nlp__ner_read_options_default();
     if (!opts)
         opts = &defaults;
     if (!path || !out)

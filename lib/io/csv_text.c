@@ -2,7 +2,7 @@
  * hold commas, doubled quotes and newlines) through libcsv in strict mode.
  * The file is fed to the parser one line at a time so that every record,
  * and every error, can be given the line it starts on. */
-#include "text_data.h"
+#include "io/text_data.h"
 
 #include <csv.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* data_format.c - see data_format.h. */
-#include "data_format.h"
+#include "io/data_format.h"
 
 #include <errno.h>
 #include <stdio.h>

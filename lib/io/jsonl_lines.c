@@ -1,5 +1,5 @@
 /* jsonl_lines.c - see jsonl_lines.h. */
-#include "jsonl_lines.h"
+#include "io/jsonl_lines.h"
 
 #include <stdlib.h>
 #include <string.h>

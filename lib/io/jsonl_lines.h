@@ -8,6 +8,10 @@
 
 #include <jansson.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Called with each line's object (borrowed; freed after the call). */
 typedef nlp_status (*nlp__jsonl_fn)(void *ctx, json_t *object, long line);
 
@@ -15,5 +19,9 @@ typedef nlp_status (*nlp__jsonl_fn)(void *ctx, json_t *object, long line);
  * that is not an object, and invalid UTF-8 are NLP_ERR_FORMAT /
  * NLP_ERR_INVALID_UTF8 naming path:line. */
 nlp_status nlp__jsonl_each(const char *path, nlp__jsonl_fn fn, void *ctx);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

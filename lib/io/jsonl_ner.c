@@ -1,8 +1,8 @@
 /* jsonl_ner.c - Hugging Face conll2003-style JSON Lines:
  * {"tokens": ["EU", ...], "ner_tags": [3, ...]} with tags as integers
  * (ids into the given label names) or as strings. One line, one sentence. */
-#include "jsonl_lines.h"
-#include "ner_data.h"
+#include "io/jsonl_lines.h"
+#include "io/ner_data.h"
 
 typedef struct ner_jsonl {
     nlp__ner_data *d;
@@ -78,10 +78,10 @@ static nlp_status one_sentence(void *ctx, json_t *obj, long line)
     return NLP_OK;
 }
 
-nlp_status nlp__ner_jsonl_read(const char *path, const nlp__ner_options *opts,
+nlp_status nlp__ner_jsonl_read(const char *path, const nlp__ner_read_options *opts,
                                nlp__ner_data **out)
 {
-    nlp__ner_options defaults = nlp__ner_options_default();
+    nlp__ner_read_options defaults = nlp__ner_read_options_default();
     if (!opts)
         opts = &defaults;
     if (!path || !out)

@@ -1,7 +1,7 @@
 /* jsonl_text.c - classification rows from JSON Lines: one object per line
  * with a string text and a 0/1 label (integer, boolean or string). */
-#include "jsonl_lines.h"
-#include "text_data.h"
+#include "io/jsonl_lines.h"
+#include "io/text_data.h"
 
 #include <stdio.h>
 

@@ -1,6 +1,6 @@
 /* ner_data.c - building an NER data set: tag checks, IOB1 -> IOB2
  * conversion, label interning, and the final label order. */
-#include "ner_data.h"
+#include "io/ner_data.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,16 +9,24 @@
 const char *const nlp__conll2003_labels[9] = {
     "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
 
-nlp__ner_options nlp__ner_options_default(void)
+nlp__ner_read_options nlp__ner_read_options_default(void)
 {
-    nlp__ner_options o;
+    nlp__ner_read_options o;
     memset(&o, 0, sizeof o);
     o.tag_column = -1;
     o.convert_iob1 = true;
     return o;
 }
 
-nlp_status nlp__ner_data_create(const char *path, const nlp__ner_options *opts,
+nlp__ner_read_options nlp__ner_read_options_conll2003(void)
+{
+    nlp__ner_read_options o = nlp__ner_read_options_default();
+    o.id_labels = nlp__conll2003_labels;
+    o.id_label_count = sizeof nlp__conll2003_labels / sizeof *nlp__conll2003_labels;
+    return o;
+}
+
+nlp_status nlp__ner_data_create(const char *path, const nlp__ner_read_options *opts,
                                 nlp__ner_data **out)
 {
     nlp__ner_data *d = nlp__calloc(1, sizeof *d);

@@ -13,7 +13,7 @@
 extern "C" {
 #endif
 
-typedef struct nlp__ner_options {
+typedef struct nlp__ner_read_options {
     int tag_column;          /* CoNLL: 0-based tag column, -1 = last */
     bool convert_iob1;       /* rewrite IOB1 as IOB2 while reading */
     /* A fixed label set (a checkpoint's id2label, in id order): tags must be
@@ -27,10 +27,13 @@ typedef struct nlp__ner_options {
      * (e.g. nlp__conll2003_labels); NULL: integer tags are an error. */
     const char *const *id_labels;
     size_t id_label_count;
-} nlp__ner_options;
+} nlp__ner_read_options;
 
 /* tag_column -1, convert_iob1 true, everything else unset. */
-nlp__ner_options nlp__ner_options_default(void);
+nlp__ner_read_options nlp__ner_read_options_default(void);
+/* What nlp_conll_read does by default: the above, and JSON Lines integer
+ * tags name nlp__conll2003_labels. */
+nlp__ner_read_options nlp__ner_read_options_conll2003(void);
 
 /* Hugging Face conll2003's ClassLabel names, in id order. */
 extern const char *const nlp__conll2003_labels[9];
@@ -57,13 +60,17 @@ struct nlp_conll {
 };
 typedef struct nlp_conll nlp__ner_data;
 
-nlp_status nlp__conll_read(const char *path, const nlp__ner_options *opts, nlp__ner_data **out);
-nlp_status nlp__ner_jsonl_read(const char *path, const nlp__ner_options *opts,
+nlp_status nlp__conll_read(const char *path, const nlp__ner_read_options *opts, nlp__ner_data **out);
+nlp_status nlp__ner_jsonl_read(const char *path, const nlp__ner_read_options *opts,
                                nlp__ner_data **out);
+/* Either of the two, as nlp__data_format_detect says (CSV is
+ * NLP_ERR_FORMAT). */
+nlp_status nlp__ner_read(const char *path, const nlp__ner_read_options *opts,
+                         nlp__ner_data **out);
 void nlp__ner_data_free(nlp__ner_data *d);
 
 /* Building, for the readers. */
-nlp_status nlp__ner_data_create(const char *path, const nlp__ner_options *opts,
+nlp_status nlp__ner_data_create(const char *path, const nlp__ner_read_options *opts,
                                 nlp__ner_data **out);
 /* Append a token to the open sentence (opening one at `line`). word must
  * outlive d. The tag is checked, converted from IOB1 when asked, and

@@ -1,7 +1,7 @@
 /* text_data.c - rows of (text, label) shared by the CSV and JSON Lines
  * readers: label parsing, column choice, storage. */
-#include "text_data.h"
-#include "data_format.h"
+#include "io/text_data.h"
+#include "io/data_format.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,8 +1,8 @@
 /* classification.c - accuracy, precision, recall, F1, confusion matrix and
  * average precision for binary labels, as scikit-learn 1.2 computes them. */
-#include "classification.h"
-#include "seqeval.h"
-#include "textbuf.h"
+#include "metrics/classification.h"
+#include "metrics/seqeval.h"
+#include "metrics/textbuf.h"
 
 #include <math.h>
 #include <stdlib.h>

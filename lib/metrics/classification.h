@@ -5,6 +5,10 @@
 
 #include "core/core.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* See nlp_classification_evaluate(); out is filled completely (its size
  * field is set to sizeof *out). */
 nlp_status nlp__classification_evaluate(const int *labels, const int *predictions,
@@ -22,5 +26,9 @@ nlp_status nlp__classification_copy(const nlp_classification_metrics *m,
                                     nlp_classification_metrics *out);
 
 nlp_status nlp__classification_json(const nlp_classification_metrics *m, char **out);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

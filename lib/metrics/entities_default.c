@@ -1,7 +1,7 @@
 /* entities_default.c - seqeval's get_entities (default, conlleval-style
  * mode) over all sentences flattened, each followed by an "O", plus one
  * more "O" at the end, exactly as seqeval flattens nested lists. */
-#include "seqeval.h"
+#include "metrics/seqeval.h"
 
 #include <stdbool.h>
 

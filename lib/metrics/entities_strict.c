@@ -2,7 +2,7 @@
  * sentence gets an "O" sentinel; an entity is a start token, the tokens the
  * scheme lets continue it, and a valid end. The pattern tables are
  * seqeval 1.2.2's, as (previous prefixes, current prefixes, type relation). */
-#include "seqeval.h"
+#include "metrics/seqeval.h"
 
 #include <stdbool.h>
 

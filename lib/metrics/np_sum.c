@@ -1,6 +1,6 @@
 /* np_sum.c - numpy's float64 add.reduce, reproduced so that averages agree
  * with numpy to the last bit, not just closely. */
-#include "seqeval.h"
+#include "metrics/seqeval.h"
 
 /* numpy's pairwise_sum_DOUBLE (numpy/core/src/umath/loops_utils.h.src). */
 static double pairwise(const double *a, size_t n)

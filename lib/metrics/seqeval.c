@@ -1,7 +1,7 @@
 /* seqeval.c - the two entry points: tags as strings or as label ids. Both
  * turn tags into nlp__tag values, extract entities in the chosen mode and
  * build the report. */
-#include "seqeval.h"
+#include "metrics/seqeval.h"
 
 #include <stdlib.h>
 #include <string.h>

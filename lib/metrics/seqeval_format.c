@@ -1,7 +1,7 @@
 /* seqeval_format.c - the report as seqeval's text table and as its
  * output_dict JSON. */
-#include "seqeval.h"
-#include "textbuf.h"
+#include "metrics/seqeval.h"
+#include "metrics/textbuf.h"
 
 #include <string.h>
 

@@ -2,7 +2,7 @@
  * averaged precision, recall and F1, computed in the same order of
  * floating-point operations as seqeval 1.2.2 (numpy), so results agree to
  * the last bit. */
-#include "seqeval.h"
+#include "metrics/seqeval.h"
 
 #include <stdlib.h>
 #include <string.h>

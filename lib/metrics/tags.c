@@ -1,7 +1,7 @@
 /* tags.c - splitting tag strings into prefix and type, the way each of
  * seqeval's two modes does it (they differ, so the same tag can have two
  * different types: "B--X-" is "-X-" by default and "X" in strict mode). */
-#include "seqeval.h"
+#include "metrics/seqeval.h"
 
 #include <string.h>
 

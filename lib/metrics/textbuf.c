@@ -1,5 +1,5 @@
 /* textbuf.c - see textbuf.h. */
-#include "textbuf.h"
+#include "metrics/textbuf.h"
 
 #include <math.h>
 #include <stdio.h>

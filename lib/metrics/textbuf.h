@@ -6,6 +6,10 @@
 
 #include "core/core.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct nlp__textbuf {
     char *data;
     size_t len, cap;
@@ -22,5 +26,9 @@ void nlp__tb_json_string(nlp__textbuf *b, const char *s);
 void nlp__tb_json_double(nlp__textbuf *b, double v);
 /* Hand the string to the caller (free()), or fail with NLP_ERR_NOMEM. */
 nlp_status nlp__tb_take(nlp__textbuf *b, char **out);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -1,5 +1,5 @@
 /* type_table.c - interning of entity type names, and entity lists. */
-#include "seqeval.h"
+#include "metrics/seqeval.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,13 +1,15 @@
-/* runtime.cpp - devices and threads as libtorch sees them. */
+/* runtime.cpp - devices and threads as libtorch sees them (runtime.h);
+ * lib/api/runtime_api.c exports them. */
 #include "core/barrier.hpp"
 #include "core/core.h"
+#include "model/runtime.h"
 
 #include <ATen/Context.h>
 #include <ATen/Parallel.h>
 
 #include <cstdio>
 
-extern "C" nlp_status nlp_device_check(const char *device, const char **resolved)
+nlp_status nlp__device_check(const char *device, const char **resolved)
 {
     nlp__device d;
     nlp_status st = nlp__device_parse(device, &d);
@@ -40,7 +42,7 @@ extern "C" nlp_status nlp_device_check(const char *device, const char **resolved
     });
 }
 
-extern "C" nlp_status nlp_set_num_threads(int n)
+nlp_status nlp__set_num_threads(int n)
 {
     if (n < 0)
         return nlp__fail(NLP_ERR_INVALID_ARG, "num_threads must be >= 0, got %d", n);

@@ -28,7 +28,7 @@ nlp_status nlp__entities_build(const nlp__ner_labels *labels, const char *text,
         x->label = nlp__strdup(labels->types[s->label]);
         x->text = nlp__strndup(text + x->byte_start, x->byte_end - x->byte_start);
         if (!x->label || !x->text) {
-            nlp_entities_free(e);
+            nlp__entities_free(e);
             return NLP_ERR_NOMEM;
         }
     }
@@ -36,17 +36,7 @@ nlp_status nlp__entities_build(const nlp__ner_labels *labels, const char *text,
     return NLP_OK;
 }
 
-size_t nlp_entities_count(const nlp_entities *entities)
-{
-    return entities ? entities->count : 0;
-}
-
-const nlp_entity *nlp_entities_get(const nlp_entities *entities, size_t i)
-{
-    return entities && i < entities->count ? &entities->items[i] : NULL;
-}
-
-void nlp_entities_free(nlp_entities *entities)
+void nlp__entities_free(nlp_entities *entities)
 {
     if (!entities)
         return;

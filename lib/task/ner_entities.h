@@ -23,6 +23,7 @@ nlp_status nlp__entities_build(const nlp__ner_labels *labels, const char *text,
                                const nlp__encoding *enc, const nlp__word_label *words,
                                const nlp__entity_span *spans, size_t n_spans,
                                nlp_entities **out);
+void nlp__entities_free(nlp_entities *entities); /* NULL ok */
 
 #ifdef __cplusplus
 }

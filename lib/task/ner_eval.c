@@ -19,7 +19,7 @@ nlp_status nlp__eval_progress(const nlp_eval_options *o, size_t done, size_t tot
 /* Tags as written (no IOB1 rewrite: seqeval scores what the file says). */
 static nlp_status read_data(const char *path, const nlp_eval_options *o, nlp__ner_data **out)
 {
-    nlp__ner_options io = nlp__ner_options_default();
+    nlp__ner_read_options io = nlp__ner_read_options_default();
     io.convert_iob1 = false;
     nlp_data_format format;
     nlp_status st = nlp__data_format_detect(path, &format);

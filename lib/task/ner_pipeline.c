@@ -6,7 +6,7 @@
 static void free_encodings(nlp__encoding **encs, size_t n)
 {
     for (size_t i = 0; encs && i < n; i++)
-        nlp__encoding_free_internal(encs[i]);
+        nlp__encoding_free(encs[i]);
     free(encs);
 }
 
@@ -70,7 +70,7 @@ nlp_status nlp__ner_pipeline_run(const nlp__ner_pipeline *p, const char *const *
         st = entities_of(p, texts[i], encs[i], probs[i], &out[i]);
     if (st != NLP_OK)
         for (size_t i = 0; i < n; i++) {
-            nlp_entities_free(out[i]);
+            nlp__entities_free(out[i]);
             out[i] = NULL;
         }
     free_probs(probs, n);
@@ -105,6 +105,6 @@ nlp_status nlp__ner_pipeline_tag(const nlp__ner_pipeline *p, const char *const *
         labels[enc->word_ids[wl[w].tok_begin]] = wl[w].label;
     free(wl);
     free(probs);
-    nlp__encoding_free_internal(enc);
+    nlp__encoding_free(enc);
     return st;
 }

@@ -11,7 +11,7 @@ void nlp__t5_text_free(nlp__t5_text *t5)
     if (!t5)
         return;
     nlp__t5_model_free(t5->model);
-    nlp__t5_free(t5->tokenizer);
+    nlp__t5_tokenizer_free(t5->tokenizer);
     nlp__hf_config_free(t5->config);
     free(t5);
 }
@@ -27,7 +27,7 @@ static nlp_status load_parts(nlp__t5_text *t5, const char *dir, const char *devi
     const nlp__tokenizer_files *files = &t5->config->tokenizer;
     if (!files->spiece_model && !files->tokenizer_json)
         return nlp__fail(NLP_ERR_IO, "%s: no spiece.model or tokenizer.json", dir);
-    st = nlp__t5_load(files->spiece_model, files->tokenizer_json, &t5->tokenizer);
+    st = nlp__t5_tokenizer_load(files->spiece_model, files->tokenizer_json, &t5->tokenizer);
     if (st != NLP_OK)
         return st;
     st = nlp__t5_model_load(t5->config, device, &t5->model);
@@ -87,7 +87,7 @@ nlp_status nlp__t5_text_input(const nlp__t5_text *t5, const char *prefix, const 
             out->count = keep + 1;
         }
     }
-    nlp__encoding_free_internal(enc);
+    nlp__encoding_free(enc);
     return st;
 }
 

@@ -60,7 +60,7 @@ static nlp_status add_candidate(nlp_toxic_model *m, size_t index, const char *wo
         if (enc->count + 1 > m->max_new_tokens)
             m->max_new_tokens = enc->count + 1; /* the word, then </s> */
     }
-    nlp__encoding_free_internal(enc);
+    nlp__encoding_free(enc);
     return st;
 }
 

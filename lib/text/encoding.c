@@ -12,7 +12,7 @@ nlp__encoding *nlp__encoding_new(void)
     return enc;
 }
 
-void nlp__encoding_free_internal(nlp__encoding *enc)
+void nlp__encoding_free(nlp__encoding *enc)
 {
     if (!enc)
         return;

@@ -34,7 +34,7 @@ struct nlp_encoding {
 typedef struct nlp_encoding nlp__encoding;
 
 nlp__encoding *nlp__encoding_new(void);
-void nlp__encoding_free_internal(nlp__encoding *enc);
+void nlp__encoding_free(nlp__encoding *enc);
 
 /* Append a token. token may be NULL-terminated or length-given (token_len
  * (size_t)-1 means strlen). byte offsets are into the original text. */

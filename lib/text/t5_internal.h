@@ -10,6 +10,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* ---- what spiece.model or tokenizer.json gives ---------------------------- */
 
 typedef struct nlp__t5_added {
@@ -221,5 +225,9 @@ static inline bool nlp__t5_is_space(uint32_t c)
 /* End of the extended grapheme cluster that starts at pos (UAX #29, as the
  * unicode-segmentation crate HF uses). */
 size_t nlp__t5_grapheme_end(const char *s, size_t len, size_t pos);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -149,7 +149,7 @@ static nlp_status build(nlp__t5_tokenizer *tok, const char *name)
     return NLP_OK;
 }
 
-nlp_status nlp__t5_load(const char *spiece_model_path, const char *tokenizer_json_path,
+nlp_status nlp__t5_tokenizer_load(const char *spiece_model_path, const char *tokenizer_json_path,
                         nlp__t5_tokenizer **out)
 {
     *out = NULL;
@@ -164,14 +164,14 @@ nlp_status nlp__t5_load(const char *spiece_model_path, const char *tokenizer_jso
     if (st == NLP_OK)
         st = build(tok, name);
     if (st != NLP_OK) {
-        nlp__t5_free(tok);
+        nlp__t5_tokenizer_free(tok);
         return st;
     }
     *out = tok;
     return NLP_OK;
 }
 
-void nlp__t5_free(nlp__t5_tokenizer *tok)
+void nlp__t5_tokenizer_free(nlp__t5_tokenizer *tok)
 {
     if (!tok)
         return;
@@ -199,7 +199,7 @@ const char *nlp__t5_id_to_piece(const nlp__t5_tokenizer *tok, int32_t id)
     return id >= 0 && (size_t)id < tok->vocab_size ? tok->id_str[id] : NULL;
 }
 
-size_t nlp__t5_vocab_size(const nlp__t5_tokenizer *tok)
+size_t nlp__t5_tokenizer_vocab_size(const nlp__t5_tokenizer *tok)
 {
     return tok->vocab_size;
 }

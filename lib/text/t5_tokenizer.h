@@ -14,9 +14,9 @@ typedef struct nlp__t5_tokenizer nlp__t5_tokenizer;
 
 /* Load from spiece.model (preferred) or tokenizer.json; either path may be
  * NULL but not both. Errors name the file. */
-nlp_status nlp__t5_load(const char *spiece_model_path, const char *tokenizer_json_path,
+nlp_status nlp__t5_tokenizer_load(const char *spiece_model_path, const char *tokenizer_json_path,
                         nlp__t5_tokenizer **out);
-void nlp__t5_free(nlp__t5_tokenizer *tok); /* NULL ok */
+void nlp__t5_tokenizer_free(nlp__t5_tokenizer *tok); /* NULL ok */
 
 /* Encode valid UTF-8 text (the caller has checked it), appending to enc:
  * ids, pieces, byte offsets into text and word ids, then </s> when add_eos.
@@ -36,7 +36,7 @@ nlp_status nlp__t5_decode(const nlp__t5_tokenizer *tok, const int32_t *ids, size
 int32_t nlp__t5_piece_to_id(const nlp__t5_tokenizer *tok, const char *piece, size_t len);
 /* NULL when out of range. */
 const char *nlp__t5_id_to_piece(const nlp__t5_tokenizer *tok, int32_t id);
-size_t nlp__t5_vocab_size(const nlp__t5_tokenizer *tok);
+size_t nlp__t5_tokenizer_vocab_size(const nlp__t5_tokenizer *tok);
 
 #ifdef __cplusplus
 }

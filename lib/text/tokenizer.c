@@ -10,7 +10,7 @@ void nlp__tokenizer_free(nlp__tokenizer *tok)
     if (!tok)
         return;
     nlp__bert_free(tok->bert);
-    nlp__t5_free(tok->t5);
+    nlp__t5_tokenizer_free(tok->t5);
     free(tok);
 }
 
@@ -84,7 +84,7 @@ nlp_status nlp__tokenizer_encode(const nlp__tokenizer *tok, const char *text, si
     if (st == NLP_OK)
         st = finish(tok, add_special, max_length, enc);
     if (st != NLP_OK) {
-        nlp__encoding_free_internal(enc);
+        nlp__encoding_free(enc);
         return st;
     }
     nlp__encoding_fill_char_offsets(enc, text, len);
@@ -120,7 +120,7 @@ nlp_status nlp__tokenizer_encode_words(const nlp__tokenizer *tok, const char *co
     if (st == NLP_OK)
         st = finish(tok, add_special, max_length, enc);
     if (st != NLP_OK) {
-        nlp__encoding_free_internal(enc);
+        nlp__encoding_free(enc);
         return st;
     }
     *out = enc;
@@ -153,5 +153,5 @@ size_t nlp__tokenizer_vocab_size(const nlp__tokenizer *tok)
 {
     if (tok->kind == NLP_TOKENIZER_BERT)
         return nlp__bert_vocab_size(tok->bert);
-    return nlp__t5_vocab_size(tok->t5);
+    return nlp__t5_tokenizer_vocab_size(tok->t5);
 }

@@ -86,7 +86,7 @@ static nlp_status load_bert_json(const char *json, const nlp__tokenizer_settings
 
 static nlp_status load_t5(nlp__tokenizer *tok, const char *spiece, const char *json)
 {
-    nlp_status st = nlp__t5_load(spiece, json, &tok->t5);
+    nlp_status st = nlp__t5_tokenizer_load(spiece, json, &tok->t5);
     if (st != NLP_OK)
         return st;
     tok->kind = NLP_TOKENIZER_T5;

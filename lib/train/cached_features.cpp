@@ -27,7 +27,7 @@ nlp_status cached_features(const nlp_train_options &o, uint64_t key,
     if (o.use_cache && nlp__feature_cache_load(cache.get(), key, &out) == NLP_OK)
         return NLP_OK;
     nlp__feature_set_clear(&out);
-    nlp_clear_error();
+    nlp__clear_error();
     nlp_status st = build();
     if (st == NLP_OK && o.use_cache && nlp__mkdirs(cache_dir.c_str()) == NLP_OK)
         st = nlp__feature_cache_save(cache.get(), key, &out);

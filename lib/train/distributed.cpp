@@ -294,7 +294,7 @@ nlp_status DistGroup::agree(nlp_status mine)
 {
     std::vector<double> status(world_, 0.0);
     status[rank_] = (double)mine;
-    std::string detail = mine != NLP_OK ? nlp_last_error() : "";
+    std::string detail = mine != NLP_OK ? nlp__last_error() : "";
     nlp_status st = allreduce_sum(status, "exchanging the ranks' statuses");
     if (st != NLP_OK)
         return mine != NLP_OK ? nlp__fail(mine, "%s", detail.c_str()) : st;
@@ -304,7 +304,7 @@ nlp_status DistGroup::agree(nlp_status mine)
         if (status[r] != 0)
             return nlp__fail((nlp_status)(int)status[r], "distributed training: rank %d "
                              "stopped with %s (its own error names the cause)", r,
-                             nlp_status_str((nlp_status)(int)status[r]));
+                             nlp__status_str((nlp_status)(int)status[r]));
     return NLP_OK;
 }
 

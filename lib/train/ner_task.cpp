@@ -3,7 +3,11 @@
  * evaluation counts each word once, at its first subword, with seqeval's
  * default mode. */
 #include "train/ner_task.hpp"
+#include "io/hf_config.h"
+#include "io/ner_data.h"
+#include "metrics/seqeval.h"
 #include "model/bert_train.hpp"
+#include "text/tokenizer.h"
 #include "train/cached_features.hpp"
 #include "train/hf_files.hpp"
 
@@ -14,35 +18,32 @@
 #include <cstring>
 #include <set>
 
-extern "C" {
-#include "io/hf_config.h"
-}
-
 namespace nlp {
 
 namespace {
 
 struct ConllDeleter {
-    void operator()(nlp_conll *c) const { nlp_conll_free(c); }
+    void operator()(nlp__ner_data *c) const { nlp__ner_data_free(c); }
 };
-using Conll = std::unique_ptr<nlp_conll, ConllDeleter>;
+using Conll = std::unique_ptr<nlp__ner_data, ConllDeleter>;
 
 nlp_status read_conll(const char *path, Conll &out)
 {
-    nlp_conll *c = nullptr;
-    nlp_status st = nlp_conll_read(path, nullptr, &c);
+    nlp__ner_data *c = nullptr;
+    nlp__ner_read_options opts = nlp__ner_read_options_conll2003();
+    nlp_status st = nlp__ner_read(path, &opts, &c);
     out.reset(c);
     return st;
 }
 
 /* O first, then B-/I- of each type in byte order (CoNLL tags are IOB2
  * after reading). */
-std::vector<std::string> labels_from_data(const std::vector<const nlp_conll *> &sets)
+std::vector<std::string> labels_from_data(const std::vector<const nlp__ner_data *> &sets)
 {
     std::set<std::string> types;
-    for (const nlp_conll *c : sets) {
-        const char *const *tags = nlp_conll_tags(c);
-        for (size_t i = 0; i < nlp_conll_token_count(c); i++)
+    for (const nlp__ner_data *c : sets) {
+        const char *const *tags = c->tags;
+        for (size_t i = 0; i < c->token_count; i++)
             if (strcmp(tags[i], "O") != 0 && strlen(tags[i]) > 2)
                 types.insert(tags[i] + 2);
     }
@@ -54,12 +55,12 @@ std::vector<std::string> labels_from_data(const std::vector<const nlp_conll *> &
     return out;
 }
 
-bool covers(const std::vector<std::string> &labels, const std::vector<const nlp_conll *> &sets)
+bool covers(const std::vector<std::string> &labels, const std::vector<const nlp__ner_data *> &sets)
 {
     std::set<std::string> have(labels.begin(), labels.end());
-    for (const nlp_conll *c : sets) {
-        const char *const *tags = nlp_conll_tags(c);
-        for (size_t i = 0; i < nlp_conll_token_count(c); i++)
+    for (const nlp__ner_data *c : sets) {
+        const char *const *tags = c->tags;
+        for (size_t i = 0; i < c->token_count; i++)
             if (!have.count(tags[i]))
                 return false;
     }
@@ -72,14 +73,14 @@ public:
     std::string model_dir;
     std::vector<std::string> labels;
     BertTrainModel model;
-    nlp_tokenizer *tok = nullptr;
+    nlp__tokenizer *tok = nullptr;
     nlp__feature_set train{}, eval{};
     bool has_eval = false;
 
     ~NerTask() override
     {
         nlp__hf_config_free(cfg);
-        nlp_tokenizer_free(tok);
+        nlp__tokenizer_free(tok);
         nlp__feature_set_clear(&train);
         nlp__feature_set_clear(&eval);
     }
@@ -183,18 +184,18 @@ nlp_status NerTask::evaluate_metrics(const std::vector<std::vector<double>> &par
         }
     }
     nlp_seqeval_report *rep = nullptr;
-    nlp_status st = nlp_seqeval_evaluate(gold.data(), pred.data(), lengths.data(),
+    nlp_status st = nlp__seqeval_evaluate(gold.data(), pred.data(), lengths.data(),
                                          lengths.size(), nullptr, &rep);
     if (st != NLP_OK)
         return st;
-    const nlp_entity_score *micro = nlp_seqeval_average(rep, NLP_AVERAGE_MICRO);
+    const nlp_entity_score *micro = &rep->avg[NLP_AVERAGE_MICRO];
     out["loss"] = rows ? loss_sum / (double)rows : NAN;
     out["overall_precision"] = micro->precision;
     out["overall_recall"] = micro->recall;
     out["overall_f1"] = micro->f1;
     out["f1"] = micro->f1;
-    out["accuracy"] = nlp_seqeval_accuracy(rep);
-    nlp_seqeval_report_free(rep);
+    out["accuracy"] = rep->accuracy;
+    nlp__seqeval_report_free(rep);
     return NLP_OK;
 }
 
@@ -212,7 +213,7 @@ nlp_status NerTask::save_model(const std::string &dir)
 }
 
 /* Tokenize sentences [0, n) into out. */
-nlp_status tokenize_sentences(NerTask &t, const nlp_conll *c, const char *path, size_t n,
+nlp_status tokenize_sentences(NerTask &t, const nlp__ner_data *c, const char *path, size_t n,
                               const nlp_train_options &o, bool label_all, nlp__feature_set &out)
 {
     std::vector<int32_t> cont(t.labels.size());
@@ -220,9 +221,9 @@ nlp_status tokenize_sentences(NerTask &t, const nlp_conll *c, const char *path, 
     for (const std::string &l : t.labels)
         names.push_back(l.c_str());
     nlp__ner_continuation_labels(names.data(), names.size(), cont.data());
-    const char *const *words = nlp_conll_words(c);
-    const char *const *tags = nlp_conll_tags(c);
-    const size_t *lens = nlp_conll_lengths(c);
+    const char *const *words = c->words;
+    const char *const *tags = c->tags;
+    const size_t *lens = c->lengths;
     size_t off = 0;
     nlp_status st = NLP_OK;
     for (size_t s = 0; s < n && st == NLP_OK; off += lens[s], s++) {
@@ -232,29 +233,29 @@ nlp_status tokenize_sentences(NerTask &t, const nlp_conll *c, const char *path, 
             wl[w] = strlen(words[off + w]);
             auto it = std::find(t.labels.begin(), t.labels.end(), tags[off + w]);
             if (it == t.labels.end())
-                return nlp__fail_at(NLP_ERR_FORMAT, path, nlp_conll_sentence_line(c, s) + (long)w,
+                return nlp__fail_at(NLP_ERR_FORMAT, path, c->lines[s] + (long)w,
                                     "tag \"%s\" is not one of the model's labels",
                                     tags[off + w]);
             wlab[w] = (int32_t)(it - t.labels.begin());
         }
-        nlp_encoding *enc = nullptr;
-        st = nlp_tokenizer_encode_words(t.tok, words + off, wl.data(), lens[s], nullptr, &enc);
+        nlp__encoding *enc = nullptr;
+        st = nlp__tokenizer_encode_words(t.tok, words + off, wl.data(), lens[s], true, 0, &enc);
         if (st == NLP_OK)
             st = nlp__ner_feature_push(&out, enc, wlab.data(), wlab.size(), cont.data(),
                                        label_all, (uint32_t)o.max_length);
-        nlp_encoding_free(enc);
+        nlp__encoding_free(enc);
         if (st != NLP_OK)
-            st = nlp__wrap(st, "%s:%ld", path, nlp_conll_sentence_line(c, s));
+            st = nlp__wrap(st, "%s:%ld", path, c->lines[s]);
     }
     return st;
 }
 
 /* Tokenize every sentence (or read the cached result). */
-nlp_status build_features(NerTask &t, const nlp_conll *c, const char *path,
+nlp_status build_features(NerTask &t, const nlp__ner_data *c, const char *path,
                           const nlp_train_options &o, bool label_all, size_t limit,
                           nlp__feature_set &out)
 {
-    size_t n = nlp_conll_sentence_count(c);
+    size_t n = c->sentence_count;
     n = limit && limit < n ? limit : n;
     std::string opt = "ner/1|" + std::to_string(o.max_length) + "|" +
                       std::to_string(label_all) + "|" + std::to_string(n) + "|";
@@ -301,7 +302,7 @@ nlp_status ner_task_create(const char *base_dir, const char *train_path, const c
         st = read_conll(eval_path, eval);
     if (st != NLP_OK)
         return st;
-    std::vector<const nlp_conll *> sets = {train.get()};
+    std::vector<const nlp__ner_data *> sets = {train.get()};
     if (eval)
         sets.push_back(eval.get());
     for (size_t i = 0; i < t->cfg->num_labels; i++)
@@ -309,7 +310,7 @@ nlp_status ner_task_create(const char *base_dir, const char *train_path, const c
     bool keep_head = !t->labels.empty() && covers(t->labels, sets);
     if (!keep_head)
         t->labels = labels_from_data(sets);
-    st = nlp_tokenizer_load(t->model_dir.c_str(), &t->tok);
+    st = nlp__tokenizer_load(t->cfg->dir, &t->cfg->tokenizer.settings, &t->tok);
     if (st == NLP_OK)
         st = build_features(*t, train.get(), train_path, o, o.label_all_tokens != 0,
                             o.max_train_examples, t->train);

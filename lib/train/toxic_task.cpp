@@ -5,6 +5,8 @@
  * texts exactly as nlp_toxic_classify does (so the selection metric is the
  * one `nlp toxic eval` reports) and adds the teacher-forced eval loss. */
 #include "train/toxic_task.hpp"
+#include "io/text_data.h"
+#include "metrics/classification.h"
 #include "model/t5_train.hpp"
 #include "train/cached_features.hpp"
 #include "train/files.h"
@@ -13,11 +15,6 @@
 #include <jansson.h>
 
 #include <cstring>
-
-extern "C" {
-#include "io/text_data.h"
-#include "metrics/classification.h"
-}
 
 namespace nlp {
 
@@ -225,7 +222,7 @@ nlp_status tokenize_rows(const ToxicTask &t, const nlp__text_data *d, size_t n,
         if (st == NLP_OK)
             st = nlp__t5_feature_push(&out, enc->ids, enc->count, m->candidate_ids + begin, len,
                                       m->t5->eos_id, (uint32_t)o.max_length);
-        nlp__encoding_free_internal(enc);
+        nlp__encoding_free(enc);
         if (st != NLP_OK)
             st = nlp__wrap(st, "%s:%ld", d->path, d->rows[i].line);
     }

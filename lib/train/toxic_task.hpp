@@ -3,13 +3,10 @@
 #ifndef NLP_TRAIN_TOXIC_TASK_HPP
 #define NLP_TRAIN_TOXIC_TASK_HPP
 
+#include "task/toxic.h"
 #include "train/trainer.hpp"
 
 #include <memory>
-
-extern "C" {
-#include "task/toxic.h"
-}
 
 namespace nlp {
 

@@ -35,7 +35,7 @@ static void word_edges(const nlp_ner_model *m, const char *text, size_t len, cha
         if (t + 1 == enc->count || enc->word_ids[t] != enc->word_ids[t + 1])
             ends[enc->byte_end[t]] = 1;
     }
-    nlp__encoding_free_internal(enc);
+    nlp__encoding_free(enc);
 }
 
 static size_t check_entities(const nlp_ner_model *m, const char *text, const nlp_entities *e)

@@ -60,22 +60,3 @@ Test(device, parses_known_names_and_rejects_others)
     cr_assert_eq(nlp__device_parse("cuda:", &d), NLP_ERR_INVALID_ARG);
     cr_assert_eq(nlp__device_parse("cuda:1x", &d), NLP_ERR_INVALID_ARG);
 }
-
-Test(device, cpu_and_auto_resolve_and_cuda_fails_clearly_without_gpu)
-{
-    const char *resolved = NULL;
-    cr_assert_eq(nlp_device_check("cpu", &resolved), NLP_OK);
-    cr_assert_str_eq(resolved, "cpu");
-    cr_assert_eq(nlp_device_check("auto", &resolved), NLP_OK);
-    nlp_status st = nlp_device_check("cuda", &resolved);
-    if (strcmp(resolved, "cpu") == 0) {
-        cr_assert_eq(st, NLP_ERR_DEVICE);
-        cr_assert(strstr(nlp_last_error(), "CUDA") != NULL);
-    }
-}
-
-Test(threads, negative_count_is_rejected)
-{
-    cr_assert_eq(nlp_set_num_threads(-1), NLP_ERR_INVALID_ARG);
-    cr_assert_eq(nlp_set_num_threads(1), NLP_OK);
-}

@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!f || fwrite(data, 1, size, f) != size || fclose(f) != 0)
         abort();
     nlp__t5_tokenizer *tok = NULL;
-    if (nlp__t5_load(path, NULL, &tok) == NLP_OK) {
+    if (nlp__t5_tokenizer_load(path, NULL, &tok) == NLP_OK) {
         for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
             nlp__encoding *enc = nlp__encoding_new();
             if (!enc || nlp__t5_encode(tok, texts[i].text, texts[i].len, true, enc) != NLP_OK)
@@ -38,9 +38,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (nlp__t5_decode(tok, enc->ids, enc->count, false, &decoded) != NLP_OK)
                 abort();
             free(decoded);
-            nlp__encoding_free_internal(enc);
+            nlp__encoding_free(enc);
         }
-        nlp__t5_free(tok);
+        nlp__t5_tokenizer_free(tok);
     }
     return 0;
 }

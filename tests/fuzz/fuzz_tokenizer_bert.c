@@ -62,7 +62,7 @@ static void encode_text(const nlp__tokenizer *tok, const char *s, size_t n, size
     if (nlp__tokenizer_decode(tok, enc->ids, enc->count, max_length & 1, &text) != NLP_OK)
         abort();
     free(text);
-    nlp__encoding_free_internal(enc);
+    nlp__encoding_free(enc);
 }
 
 /* Words: the input split at '\n'. */
@@ -79,7 +79,7 @@ static void encode_words(const nlp__tokenizer *tok, const char *s, size_t n)
     }
     nlp__encoding *enc = NULL;
     if (nlp__tokenizer_encode_words(tok, words, lens, count, true, 0, &enc) == NLP_OK)
-        nlp__encoding_free_internal(enc);
+        nlp__encoding_free(enc);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -39,7 +39,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     }
     size_t n = strlen(path);
     bool json = n >= 5 && strcmp(path + n - 5, ".json") == 0;
-    if (nlp__t5_load(json ? NULL : path, json ? path : NULL, &tok) != NLP_OK) {
+    if (nlp__t5_tokenizer_load(json ? NULL : path, json ? path : NULL, &tok) != NLP_OK) {
         fprintf(stderr, "fuzz_tokenizer_t5: %s\n", nlp_last_error());
         abort();
     }
@@ -54,7 +54,7 @@ static void check(bool ok)
 
 static void check_encoding(const nlp__encoding *enc, size_t len, bool eos)
 {
-    size_t vocab = nlp__t5_vocab_size(tok);
+    size_t vocab = nlp__t5_tokenizer_vocab_size(tok);
     for (size_t i = 0; i < enc->count; i++) {
         check(enc->ids[i] >= 0 && (size_t)enc->ids[i] < vocab);
         check(enc->byte_start[i] >= 0 && enc->byte_start[i] <= enc->byte_end[i]);
@@ -83,7 +83,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check(nlp__t5_decode(tok, enc->ids, enc->count, eos, &decoded) == NLP_OK);
         check(nlp__utf8_check(decoded, strlen(decoded)) == NLP_OK);
         free(decoded);
-        nlp__encoding_free_internal(enc);
+        nlp__encoding_free(enc);
     }
     /* Lookups must take any bytes. */
     int32_t id = nlp__t5_piece_to_id(tok, text, size);

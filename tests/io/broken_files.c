@@ -25,7 +25,7 @@ static void expect_error_at(nlp_status got, nlp_status want, const char *file_li
               words);
 }
 
-static nlp_status conll(const char *name, const char *text, const nlp__ner_options *o)
+static nlp_status conll(const char *name, const char *text, const nlp__ner_read_options *o)
 {
     nlp__ner_data *d = NULL;
     nlp_status st = nlp__conll_read(write_file(name, text), o, &d);
@@ -44,7 +44,7 @@ static void conll_bad_tag_and_label_outside_the_set(void)
 {
     expect_error_at(conll("badtag.conll", "-DOCSTART- O\n\nEU B-ORG\n\nx X-FOO\n", NULL),
                     NLP_ERR_FORMAT, "badtag.conll:5:", "bad NER tag \"X-FOO\"");
-    nlp__ner_options o = nlp__ner_options_default();
+    nlp__ner_read_options o = nlp__ner_read_options_default();
     o.labels = nlp__conll2003_labels;
     o.label_count = 9;
     expect_error_at(conll("unknown.conll", "EU B-ORG\nx B-DATE\n", &o), NLP_ERR_FORMAT,
@@ -53,7 +53,7 @@ static void conll_bad_tag_and_label_outside_the_set(void)
 
 static void conll_missing_tag_column_single_column_and_bad_utf8(void)
 {
-    nlp__ner_options o = nlp__ner_options_default();
+    nlp__ner_read_options o = nlp__ner_read_options_default();
     o.tag_column = 5;
     expect_error_at(conll("cols.conll", "EU NNP B-ORG\n", &o), NLP_ERR_FORMAT, "cols.conll:1:",
                     "no tag column 5");
@@ -75,7 +75,7 @@ static void ner_jsonl_errors(void)
     p = write_file("syntax.jsonl", "\n{\"tokens\": [\"a\"], \"ner_tags\": [\"O\"]}\n{\"tokens\": \n");
     expect_error_at(nlp__ner_jsonl_read(p, NULL, &d), NLP_ERR_FORMAT, "syntax.jsonl:3:",
                     "bad JSON");
-    nlp__ner_options o = nlp__ner_options_default();
+    nlp__ner_read_options o = nlp__ner_read_options_default();
     o.labels = nlp__conll2003_labels;
     o.label_count = 9;
     p = write_file("range.jsonl", "{\"tokens\": [\"a\"], \"ner_tags\": [9]}\n");

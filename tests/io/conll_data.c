@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static nlp__ner_data *read_conll(const char *rel, const nlp__ner_options *o)
+static nlp__ner_data *read_conll(const char *rel, const nlp__ner_read_options *o)
 {
     nlp__ner_data *d = NULL;
     cr_assert_eq(nlp__conll_read(shared_path(rel), o, &d), NLP_OK, "%s", nlp_last_error());
@@ -74,7 +74,7 @@ static void conll2003_splits_read_with_known_counts_and_iob1_originals_convert_t
 
 static void iob1_kept_as_written_when_conversion_is_off(void)
 {
-    nlp__ner_options o = nlp__ner_options_default();
+    nlp__ner_read_options o = nlp__ner_read_options_default();
     o.convert_iob1 = false;
     nlp__ner_data *d = read_conll("data/conll2003/eng.testb", &o);
     cr_assert_eq(d->converted, 0);
@@ -85,7 +85,7 @@ static void iob1_kept_as_written_when_conversion_is_off(void)
 
 static void tag_column_and_fixed_label_set(void)
 {
-    nlp__ner_options o = nlp__ner_options_default();
+    nlp__ner_read_options o = nlp__ner_read_options_default();
     o.tag_column = 3;
     o.labels = nlp__conll2003_labels;
     o.label_count = 9;
@@ -126,7 +126,7 @@ static void write_jsonl(const nlp__ner_data *d, const char *path, bool ints)
 
 static void conll2003_jsonl_with_int_or_string_tags_matches_conll_(void)
 {
-    nlp__ner_options o = nlp__ner_options_default();
+    nlp__ner_read_options o = nlp__ner_read_options_default();
     o.labels = nlp__conll2003_labels;
     o.label_count = 9;
     nlp__ner_data *d = read_conll("data/conll2003/test.txt", &o);

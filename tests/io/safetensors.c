@@ -6,6 +6,7 @@
 #include "test_support.h"
 
 #include <criterion/criterion.h>
+#include <criterion/parameterized.h>
 #include <dirent.h>
 #include <signal.h>
 #include <stdio.h>
@@ -89,21 +90,30 @@ static const bad_case bad_cases[] = {
      "too large"},
 };
 
-Test(safetensors, corrupt_headers_are_format_errors_naming_the_file)
+#define N_BAD_CASES (sizeof bad_cases / sizeof bad_cases[0])
+
+/* One test per corrupt header, so the first failure hides none of the
+ * others; the parameter is an index into bad_cases. */
+ParameterizedTestParameters(safetensors, corrupt_header_is_a_format_error_naming_the_file)
 {
+    static size_t index[N_BAD_CASES];
+    for (size_t i = 0; i < N_BAD_CASES; i++)
+        index[i] = i;
+    return cr_make_param_array(size_t, index, N_BAD_CASES);
+}
+
+ParameterizedTest(size_t *i, safetensors, corrupt_header_is_a_format_error_naming_the_file)
+{
+    const bad_case *c = &bad_cases[*i];
     const char *dir = scratch_dir("st-corrupt");
-    for (size_t i = 0; i < sizeof bad_cases / sizeof bad_cases[0]; i++) {
-        const bad_case *c = &bad_cases[i];
-        uint64_t len = c->claimed_len ? c->claimed_len : strlen(c->header);
-        const char *path = make_file(dir, c->name, len, c->header, c->n_data);
-        nlp__st_file *f = NULL;
-        cr_assert_eq(nlp__st_open(path, &f), NLP_ERR_FORMAT, "%s: %s", c->name,
-                     nlp_last_error());
-        cr_assert_null(f);
-        cr_assert(strstr(nlp_last_error(), path) != NULL, "%s: %s", c->name, nlp_last_error());
-        cr_assert(strstr(nlp_last_error(), c->needle) != NULL, "%s: %s", c->name,
-                  nlp_last_error());
-    }
+    uint64_t len = c->claimed_len ? c->claimed_len : strlen(c->header);
+    const char *path = make_file(dir, c->name, len, c->header, c->n_data);
+    nlp__st_file *f = NULL;
+    cr_assert_eq(nlp__st_open(path, &f), NLP_ERR_FORMAT, "%s: %s", c->name, nlp_last_error());
+    cr_assert_null(f);
+    cr_assert(strstr(nlp_last_error(), path) != NULL, "%s: %s", c->name, nlp_last_error());
+    cr_assert(strstr(nlp_last_error(), c->needle) != NULL, "%s: %s", c->name,
+              nlp_last_error());
 }
 
 Test(safetensors, empty_short_truncated_missing_and_directory_are_refused)

@@ -1,5 +1,6 @@
-/* Hand-made seqeval cases: the behaviours that separate the modes and
- * schemes, the edges (no entities, prediction-only types), and errors. */
+/* Hand-made seqeval cases, one Test each: the behaviours that separate the
+ * modes and schemes, the edges (no entities, prediction-only types), and
+ * errors. */
 #include "metrics/seqeval.h"
 
 #include <criterion/criterion.h>
@@ -19,7 +20,7 @@ static nlp_seqeval_report *run(const char **gold, const char **pred, const size_
 }
 
 /* seqeval's own docstring example, text report with the default digits. */
-static void docstring_example_text_report_matches_seqeval(void)
+Test(seqeval, docstring_example_text_report_matches_seqeval)
 {
     const char *gold[] = {"O", "O", "O", "B-MISC", "I-MISC", "I-MISC", "O", "B-PER", "I-PER", "O"};
     const char *pred[] = {"O", "O", "B-MISC", "I-MISC", "I-MISC", "I-MISC", "O", "B-PER", "I-PER", "O"};
@@ -40,7 +41,7 @@ static void docstring_example_text_report_matches_seqeval(void)
 }
 
 /* An I-X after O is an entity for conlleval but not for strict IOB2. */
-static void i_after_o_counts_in_default_mode_only(void)
+Test(seqeval, i_after_o_counts_in_default_mode_only)
 {
     const char *gold[] = {"B-PER", "I-PER", "O"};
     const char *pred[] = {"I-PER", "I-PER", "O"};
@@ -56,7 +57,7 @@ static void i_after_o_counts_in_default_mode_only(void)
 
 /* Sentence boundaries end entities: the same tags split differently
  * give different entities. */
-static void sentence_boundary_ends_an_entity(void)
+Test(seqeval, sentence_boundary_ends_an_entity)
 {
     const char *gold[] = {"B-LOC", "I-LOC"};
     const char *pred[] = {"B-LOC", "I-LOC"};
@@ -71,7 +72,7 @@ static void sentence_boundary_ends_an_entity(void)
 
 /* A type seen only in predictions gets a row with support 0 and pulls the
  * macro average down, as in seqeval 1.2.2. */
-static void prediction_only_type_has_zero_support_row(void)
+Test(seqeval, prediction_only_type_has_zero_support_row)
 {
     const char *gold[] = {"B-PER", "O"};
     const char *pred[] = {"B-PER", "B-ORG"};
@@ -90,7 +91,7 @@ static void prediction_only_type_has_zero_support_row(void)
     nlp_seqeval_report_free(r);
 }
 
-static void iobes_strict_needs_end_or_single(void)
+Test(seqeval, iobes_strict_needs_end_or_single)
 {
     /* S-PER and B-LOC E-LOC are entities; B-ORG I-ORG without E- is not. */
     const char *gold[] = {"S-PER", "B-LOC", "E-LOC", "B-ORG", "I-ORG", "O"};
@@ -104,7 +105,7 @@ static void iobes_strict_needs_end_or_single(void)
 }
 
 /* IOB1: an entity starts with I-; B- splits two adjacent same-type ones. */
-static void iob1_strict_reads_b_as_a_split(void)
+Test(seqeval, iob1_strict_reads_b_as_a_split)
 {
     const char *gold[] = {"I-PER", "I-PER", "B-PER", "O", "I-LOC"};
     size_t lengths[] = {5};
@@ -114,7 +115,7 @@ static void iob1_strict_reads_b_as_a_split(void)
     nlp_seqeval_report_free(r);
 }
 
-static void strict_rejects_prefixes_the_scheme_lacks(void)
+Test(seqeval, strict_rejects_prefixes_the_scheme_lacks)
 {
     const char *gold[] = {"O", "B-PER", "O", "S-PER"};
     size_t lengths[] = {2, 2};
@@ -129,7 +130,7 @@ static void strict_rejects_prefixes_the_scheme_lacks(void)
     cr_assert_eq(nlp_seqeval_evaluate(empty, empty, lengths, 1, NULL, &r), NLP_ERR_INVALID_ARG);
 }
 
-static void no_entities_gives_zeros_and_valid_json(void)
+Test(seqeval, no_entities_gives_zeros_and_valid_json)
 {
     const char *gold[] = {"O", "O"};
     size_t lengths[] = {2, 0};
@@ -147,7 +148,7 @@ static void no_entities_gives_zeros_and_valid_json(void)
     nlp_seqeval_report_free(r);
 }
 
-static void json_uses_shortest_round_trip_numbers(void)
+Test(seqeval, json_uses_shortest_round_trip_numbers)
 {
     const char *gold[] = {"B-A", "O", "B-A", "O", "B-A", "B-\"Q\""};
     const char *pred[] = {"B-A", "O", "O", "O", "O", "B-\"Q\""};
@@ -164,7 +165,7 @@ static void json_uses_shortest_round_trip_numbers(void)
 }
 
 /* The id interface the training code uses gives the same report. */
-static void ids_and_strings_agree(void)
+Test(seqeval, ids_and_strings_agree)
 {
     const char *labels[] = {"O", "B-PER", "I-PER", "B-LOC", "I-LOC"};
     int32_t g[] = {1, 2, 0, 3, 4, 0, 2, 2};
@@ -194,7 +195,7 @@ static void ids_and_strings_agree(void)
                  NLP_ERR_INVALID_ARG);
 }
 
-static void scheme_names_parse(void)
+Test(seqeval, scheme_names_parse)
 {
     nlp_tag_scheme s;
     cr_assert_eq(nlp_tag_scheme_parse("iobes", &s), NLP_OK);
@@ -202,19 +203,4 @@ static void scheme_names_parse(void)
     cr_assert_eq(nlp_tag_scheme_parse("IOB1", &s), NLP_OK);
     cr_assert_eq(s, NLP_SCHEME_IOB1);
     cr_assert_eq(nlp_tag_scheme_parse("BIO", &s), NLP_ERR_INVALID_ARG);
-}
-
-Test(seqeval, hand_made_cases_for_modes_schemes_edges_and_errors)
-{
-    docstring_example_text_report_matches_seqeval();
-    i_after_o_counts_in_default_mode_only();
-    sentence_boundary_ends_an_entity();
-    prediction_only_type_has_zero_support_row();
-    iobes_strict_needs_end_or_single();
-    iob1_strict_reads_b_as_a_split();
-    strict_rejects_prefixes_the_scheme_lacks();
-    no_entities_gives_zeros_and_valid_json();
-    json_uses_shortest_round_trip_numbers();
-    ids_and_strings_agree();
-    scheme_names_parse();
 }

@@ -106,7 +106,7 @@ Test(ner_labels, truncation_keeps_sep_and_counts)
     cr_assert_eq(set.items[1].n_input, 6);
     cr_assert_eq(set.items[1].labels[4], 3);
     nlp__feature_set_clear(&set);
-    nlp__encoding_free_internal(enc);
+    nlp__encoding_free(enc);
 }
 
 Test(t5_features, input_keeps_eos_when_truncated_and_labels_end_with_eos)

@@ -41,7 +41,7 @@ static void check_row(const void *ctx, json_t *row, size_t line, mismatch_log *l
         mismatch(log, line, "encode failed: %s", nlp_last_error());
     } else {
         compare_encoding(enc, row, &w, line, log);
-        nlp__encoding_free_internal(enc);
+        nlp__encoding_free(enc);
     }
     row_words_free(&w);
 }

@@ -69,7 +69,7 @@ static void check_row(const void *ctx, json_t *row, size_t line, mismatch_log *l
     else if (strcmp(decoded, json_string_value(json_object_get(row, "decoded"))) != 0)
         mismatch(log, line, "decoded \"%s\"", decoded);
     free(decoded);
-    nlp__encoding_free_internal(enc);
+    nlp__encoding_free(enc);
 }
 
 static void check_file(const char *tokenizer_rel)

@@ -11,7 +11,7 @@
 static nlp__t5_tokenizer *load_spiece(void)
 {
     nlp__t5_tokenizer *tok = NULL;
-    nlp_status st = nlp__t5_load(shared_path("data/t5-small/spiece.model"), NULL, &tok);
+    nlp_status st = nlp__t5_tokenizer_load(shared_path("data/t5-small/spiece.model"), NULL, &tok);
     cr_assert_eq(st, NLP_OK, "load spiece.model: %s", nlp_last_error());
     return tok;
 }
@@ -19,7 +19,7 @@ static nlp__t5_tokenizer *load_spiece(void)
 static nlp__t5_tokenizer *load_json(void)
 {
     nlp__t5_tokenizer *tok = NULL;
-    nlp_status st = nlp__t5_load(NULL, shared_path("data/t5-small/tokenizer.json"), &tok);
+    nlp_status st = nlp__t5_tokenizer_load(NULL, shared_path("data/t5-small/tokenizer.json"), &tok);
     cr_assert_eq(st, NLP_OK, "load tokenizer.json: %s", nlp_last_error());
     return tok;
 }
@@ -38,8 +38,8 @@ static nlp__encoding *encode(const nlp__t5_tokenizer *tok, const char *text, siz
 Test(t5, both_model_files_give_the_same_vocabulary)
 {
     nlp__t5_tokenizer *a = load_spiece(), *b = load_json();
-    cr_assert_eq(nlp__t5_vocab_size(a), 32100);
-    cr_assert_eq(nlp__t5_vocab_size(b), 32100);
+    cr_assert_eq(nlp__t5_tokenizer_vocab_size(a), 32100);
+    cr_assert_eq(nlp__t5_tokenizer_vocab_size(b), 32100);
     for (int32_t id = 0; id < 32100; id++)
         cr_assert_str_eq(nlp__t5_id_to_piece(a, id), nlp__t5_id_to_piece(b, id), "id %d", id);
     cr_assert_null(nlp__t5_id_to_piece(a, 32100));
@@ -48,8 +48,8 @@ Test(t5, both_model_files_give_the_same_vocabulary)
     cr_assert_eq(nlp__t5_piece_to_id(a, "<extra_id_99>", 13), 32000);
     cr_assert_eq(nlp__t5_piece_to_id(a, "\xE2\x96\x81hello", 8), 21820);
     cr_assert_eq(nlp__t5_piece_to_id(a, "no such piece", 13), -1);
-    nlp__t5_free(a);
-    nlp__t5_free(b);
+    nlp__t5_tokenizer_free(a);
+    nlp__t5_tokenizer_free(b);
 }
 
 Test(t5, empty_and_whitespace_only_text_give_only_eos)
@@ -63,13 +63,13 @@ Test(t5, empty_and_whitespace_only_text_give_only_eos)
         cr_assert_str_eq(enc->tokens[0], "</s>");
         cr_assert_eq(enc->word_ids[0], -1);
         cr_assert(enc->special[0]);
-        nlp__encoding_free_internal(enc);
+        nlp__encoding_free(enc);
     }
     nlp__encoding *enc = nlp__encoding_new();
     cr_assert_eq(nlp__t5_encode(tok, "", 0, false, enc), NLP_OK);
     cr_assert_eq(enc->count, 0, "no </s> when add_eos is false");
-    nlp__encoding_free_internal(enc);
-    nlp__t5_free(tok);
+    nlp__encoding_free(enc);
+    nlp__t5_tokenizer_free(tok);
 }
 
 Test(t5, special_tokens_in_text_are_matched_with_offsets_and_word_ids)
@@ -90,8 +90,8 @@ Test(t5, special_tokens_in_text_are_matched_with_offsets_and_word_ids)
     cr_assert_str_eq(enc->tokens[3], "<extra_id_10>");
     cr_assert_not(enc->special[1], "a typed </s> is not in HF's special mask");
     cr_assert(enc->special[4]);
-    nlp__encoding_free_internal(enc);
-    nlp__t5_free(tok);
+    nlp__encoding_free(enc);
+    nlp__t5_tokenizer_free(tok);
 }
 
 Test(t5, offsets_point_into_the_original_text)
@@ -119,8 +119,8 @@ Test(t5, offsets_point_into_the_original_text)
     cr_assert_eq(enc->byte_start[3], 22);
     cr_assert_eq(enc->byte_end[3], 31);
     cr_assert_eq(enc->word_ids[3], 2);
-    nlp__encoding_free_internal(enc);
-    nlp__t5_free(tok);
+    nlp__encoding_free(enc);
+    nlp__t5_tokenizer_free(tok);
 }
 
 Test(t5, nul_bytes_are_text_not_terminators)
@@ -135,8 +135,8 @@ Test(t5, nul_bytes_are_text_not_terminators)
     cr_assert_eq(enc->tokens[2][0], '\0');
     cr_assert_eq(enc->byte_start[2], 1);
     cr_assert_eq(enc->byte_end[2], 2);
-    nlp__encoding_free_internal(enc);
-    nlp__t5_free(tok);
+    nlp__encoding_free(enc);
+    nlp__t5_tokenizer_free(tok);
 }
 
 Test(t5, long_text_without_spaces_and_with_many_words)
@@ -149,14 +149,14 @@ Test(t5, long_text_without_spaces_and_with_many_words)
     nlp__encoding *enc = encode(tok, text, n);
     cr_assert_gt(enc->count, 1000);
     cr_assert_eq(enc->byte_end[enc->count - 2], (int64_t)n);
-    nlp__encoding_free_internal(enc);
+    nlp__encoding_free(enc);
     for (size_t i = 0; i < n; i++)
         text[i] = i % 3 == 2 ? ' ' : 'b';
     enc = encode(tok, text, n);
     cr_assert_eq(enc->word_ids[enc->count - 2], (int32_t)((n + 2) / 3 - 1));
-    nlp__encoding_free_internal(enc);
+    nlp__encoding_free(enc);
     free(text);
-    nlp__t5_free(tok);
+    nlp__t5_tokenizer_free(tok);
 }
 
 Test(t5, decode_keeps_or_skips_specials)
@@ -173,31 +173,31 @@ Test(t5, decode_keeps_or_skips_specials)
     cr_assert_eq(nlp__t5_decode(tok, ids, 0, true, &s), NLP_OK);
     cr_assert_str_eq(s, "");
     free(s);
-    nlp__t5_free(tok);
+    nlp__t5_tokenizer_free(tok);
 }
 
 Test(t5, bad_model_files_are_errors_not_crashes)
 {
     nlp__t5_tokenizer *tok = (nlp__t5_tokenizer *)1;
-    cr_assert_eq(nlp__t5_load(NULL, NULL, &tok), NLP_ERR_INVALID_ARG);
+    cr_assert_eq(nlp__t5_tokenizer_load(NULL, NULL, &tok), NLP_ERR_INVALID_ARG);
     cr_assert_null(tok);
-    cr_assert_eq(nlp__t5_load("/nonexistent/spiece.model", NULL, &tok), NLP_ERR_IO);
-    cr_assert_eq(nlp__t5_load(NULL, "/nonexistent/tokenizer.json", &tok), NLP_ERR_IO);
+    cr_assert_eq(nlp__t5_tokenizer_load("/nonexistent/spiece.model", NULL, &tok), NLP_ERR_IO);
+    cr_assert_eq(nlp__t5_tokenizer_load(NULL, "/nonexistent/tokenizer.json", &tok), NLP_ERR_IO);
     const char *dir = scratch_dir("t5_bad");
     char path[4200];
     snprintf(path, sizeof path, "%s/spiece.model", dir);
     /* A piece message that claims more bytes than there are. */
     cr_assert(write_bytes(path, "\x0a\x7f\x0a\x01" "a", 5));
-    cr_assert_eq(nlp__t5_load(path, NULL, &tok), NLP_ERR_FORMAT);
+    cr_assert_eq(nlp__t5_tokenizer_load(path, NULL, &tok), NLP_ERR_FORMAT);
     cr_assert(strstr(nlp_last_error(), "spiece.model"), "%s", nlp_last_error());
     /* Well-formed but without an UNKNOWN piece. */
     cr_assert(write_bytes(path, "\x0a\x03\x0a\x01" "a", 5));
-    cr_assert_eq(nlp__t5_load(path, NULL, &tok), NLP_ERR_FORMAT);
+    cr_assert_eq(nlp__t5_tokenizer_load(path, NULL, &tok), NLP_ERR_FORMAT);
     snprintf(path, sizeof path, "%s/tokenizer.json", dir);
     const char *bpe = "{\"model\": {\"type\": \"BPE\", \"vocab\": {}}}";
     cr_assert(write_bytes(path, bpe, strlen(bpe)));
-    cr_assert_eq(nlp__t5_load(NULL, path, &tok), NLP_ERR_UNSUPPORTED);
+    cr_assert_eq(nlp__t5_tokenizer_load(NULL, path, &tok), NLP_ERR_UNSUPPORTED);
     cr_assert(write_bytes(path, "{", 1));
-    cr_assert_eq(nlp__t5_load(NULL, path, &tok), NLP_ERR_FORMAT);
-    nlp__t5_free(NULL);
+    cr_assert_eq(nlp__t5_tokenizer_load(NULL, path, &tok), NLP_ERR_FORMAT);
+    nlp__t5_tokenizer_free(NULL);
 }

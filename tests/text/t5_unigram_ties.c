@@ -147,7 +147,7 @@ static void check_run(const nlp__t5_tokenizer *tok, const pieces *ps, char c, in
         snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", i ? " " : "",
                  enc->tokens[i]);
     cr_expect_str_eq(got, want, "'%c' x %d", c, len);
-    nlp__encoding_free_internal(enc);
+    nlp__encoding_free(enc);
 }
 
 Test(t5_ties, runs_of_punctuation_follow_hf_tie_rule, .timeout = 120)
@@ -156,7 +156,7 @@ Test(t5_ties, runs_of_punctuation_follow_hf_tie_rule, .timeout = 120)
     nlp__t5_model_data d;
     cr_assert_eq(nlp__t5_read_spiece(model, &d), NLP_OK, "%s", nlp_last_error());
     nlp__t5_tokenizer *tok = NULL;
-    cr_assert_eq(nlp__t5_load(model, NULL, &tok), NLP_OK, "%s", nlp_last_error());
+    cr_assert_eq(nlp__t5_tokenizer_load(model, NULL, &tok), NLP_OK, "%s", nlp_last_error());
     const char chars[] = "-=*.!";
     int checked = 0;
     for (const char *c = chars; *c; c++) {
@@ -171,7 +171,7 @@ Test(t5_ties, runs_of_punctuation_follow_hf_tie_rule, .timeout = 120)
     /* '-' (pieces "-", "---", "▁--") is enumerable up to 40; each of the
      * others at least up to a dozen characters. */
     cr_expect_geq(checked, 40 + 4 * 12, "only %d runs were enumerable", checked);
-    nlp__t5_free(tok);
+    nlp__t5_tokenizer_free(tok);
     nlp__t5_model_data_clear(&d);
 }
 
@@ -181,13 +181,13 @@ Test(t5_ties, runs_of_punctuation_follow_hf_tie_rule, .timeout = 120)
 Test(t5_ties, four_hyphens_keep_the_longer_last_piece)
 {
     nlp__t5_tokenizer *tok = NULL;
-    cr_assert_eq(nlp__t5_load(shared_path("data/t5-small/spiece.model"), NULL, &tok), NLP_OK);
+    cr_assert_eq(nlp__t5_tokenizer_load(shared_path("data/t5-small/spiece.model"), NULL, &tok), NLP_OK);
     nlp__encoding *enc = nlp__encoding_new();
     cr_assert_eq(nlp__t5_encode(tok, "----", 4, false, enc), NLP_OK, "%s", nlp_last_error());
     cr_assert_eq(enc->count, 3);
     cr_expect_str_eq(enc->tokens[0], META);
     cr_expect_str_eq(enc->tokens[1], "-");
     cr_expect_str_eq(enc->tokens[2], "---");
-    nlp__encoding_free_internal(enc);
-    nlp__t5_free(tok);
+    nlp__encoding_free(enc);
+    nlp__t5_tokenizer_free(tok);
 }
