@@ -118,11 +118,11 @@ static nlp_status describe(const nlp__hf_config *c, char **json)
 
 nlp_status nlp_checkpoint_info(const char *dir, char **json)
 {
-    if (!dir || !json)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_checkpoint_info: dir and json must not "
-                         "be NULL");
+    nlp_status st = NLP__CHECK_ARGS("nlp_checkpoint_info", NLP__ARG(dir), NLP__ARG(json));
+    if (st != NLP_OK)
+        return st;
     nlp__hf_config *c = NULL;
-    nlp_status st = nlp__hf_config_load(dir, &c);
+    st = nlp__hf_config_load(dir, &c);
     if (st == NLP_OK)
         st = describe(c, json);
     nlp__hf_config_free(c);

@@ -22,10 +22,11 @@ nlp_status nlp_conll_options_init(nlp_conll_options *options, size_t size)
 
 nlp_status nlp_conll_read(const char *path, const nlp_conll_options *options, nlp_conll **out)
 {
-    if (!path || !out)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_conll_read: %s is NULL", path ? "out" : "path");
+    nlp_status st = NLP__CHECK_ARGS("nlp_conll_read", NLP__ARG(path), NLP__ARG(out));
+    if (st != NLP_OK)
+        return st;
     nlp_conll_options o = conll_defaults();
-    nlp_status st = nlp__options_read(&o, sizeof o, options, "nlp_conll_options");
+    st = nlp__options_read(&o, sizeof o, options, "nlp_conll_options");
     if (st != NLP_OK)
         return st;
     if (o.tag_column < -1)

@@ -4,9 +4,9 @@
 
 nlp_status nlp_data_format_detect(const char *path, nlp_data_format *out)
 {
-    if (!path || !out)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_data_format_detect: NULL %s",
-                         path ? "out" : "path");
+    nlp_status st = NLP__CHECK_ARGS("nlp_data_format_detect", NLP__ARG(path), NLP__ARG(out));
+    if (st != NLP_OK)
+        return st;
     return nlp__data_format_detect(path, out);
 }
 

@@ -14,8 +14,9 @@ nlp_status nlp_tag_scheme_parse(const char *name, nlp_tag_scheme *out)
     } known[] = {{"IOB2", NLP_SCHEME_IOB2}, {"IOB1", NLP_SCHEME_IOB1},
                  {"IOE1", NLP_SCHEME_IOE1}, {"IOE2", NLP_SCHEME_IOE2},
                  {"IOBES", NLP_SCHEME_IOBES}};
-    if (!name || !out)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "tag scheme: NULL argument");
+    nlp_status st = NLP__CHECK_ARGS("nlp_tag_scheme_parse", NLP__ARG(name), NLP__ARG(out));
+    if (st != NLP_OK)
+        return st;
     for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
         if (strcasecmp(name, known[i].name) == 0) {
             *out = known[i].scheme;
@@ -35,8 +36,18 @@ nlp_status nlp_seqeval_evaluate(const char *const *gold, const char *const *pred
                                 const size_t *lengths, size_t n_sentences,
                                 const nlp_seqeval_options *options, nlp_seqeval_report **out)
 {
+    nlp_status st = NLP__CHECK_ARGS("nlp_seqeval_evaluate", NLP__ARG(out));
+    if (st == NLP_OK && n_sentences)
+        st = NLP__CHECK_ARGS("nlp_seqeval_evaluate", NLP__ARG(lengths));
+    size_t tokens = 0;
+    for (size_t i = 0; st == NLP_OK && i < n_sentences; i++)
+        tokens += lengths[i];
+    if (st == NLP_OK && tokens)
+        st = NLP__CHECK_ARGS("nlp_seqeval_evaluate", NLP__ARG(gold), NLP__ARG(pred));
+    if (st != NLP_OK)
+        return st;
     nlp_seqeval_options o = nlp__seqeval_defaults();
-    nlp_status st = nlp__options_read(&o, sizeof o, options, "nlp_seqeval_options");
+    st = nlp__options_read(&o, sizeof o, options, "nlp_seqeval_options");
     if (st != NLP_OK)
         return st;
     return nlp__seqeval_evaluate(gold, pred, lengths, n_sentences, &o, out);
@@ -71,18 +82,24 @@ double nlp_seqeval_accuracy(const nlp_seqeval_report *report)
 
 nlp_status nlp_seqeval_report_json(const nlp_seqeval_report *report, char **json)
 {
-    return nlp__seqeval_report_json(report, json);
+    nlp_status st = NLP__CHECK_ARGS("nlp_seqeval_report_json", NLP__ARG(report), NLP__ARG(json));
+    return st == NLP_OK ? nlp__seqeval_report_json(report, json) : st;
 }
 
 nlp_status nlp_seqeval_report_text(const nlp_seqeval_report *report, int digits, char **text)
 {
-    return nlp__seqeval_report_text(report, digits, text);
+    nlp_status st = NLP__CHECK_ARGS("nlp_seqeval_report_text", NLP__ARG(report), NLP__ARG(text));
+    return st == NLP_OK ? nlp__seqeval_report_text(report, digits, text) : st;
 }
 
 nlp_status nlp_classification_evaluate(const int *labels, const int *predictions,
                                        const double *scores, size_t n,
                                        nlp_classification_metrics *out)
 {
+    nlp_status checked = NLP__CHECK_ARGS("nlp_classification_evaluate", NLP__ARG(labels),
+                                         NLP__ARG(predictions), NLP__ARG(out));
+    if (checked != NLP_OK)
+        return checked;
     /* Check out->size before the work; out is written only on success. */
     nlp_classification_metrics m = {.size = sizeof m};
     nlp_classification_metrics probe = {.size = out ? out->size : 0};
@@ -94,11 +111,15 @@ nlp_status nlp_classification_evaluate(const int *labels, const int *predictions
 
 nlp_status nlp_average_precision(const int *labels, const double *scores, size_t n, double *out)
 {
-    return nlp__average_precision(labels, scores, n, out);
+    nlp_status st = NLP__CHECK_ARGS("nlp_average_precision", NLP__ARG(labels), NLP__ARG(scores),
+                                    NLP__ARG(out));
+    return st == NLP_OK ? nlp__average_precision(labels, scores, n, out) : st;
 }
 
 nlp_status nlp_classification_metrics_json(const nlp_classification_metrics *metrics,
                                            char **json)
 {
-    return nlp__classification_json(metrics, json);
+    nlp_status st = NLP__CHECK_ARGS("nlp_classification_metrics_json", NLP__ARG(metrics),
+                                    NLP__ARG(json));
+    return st == NLP_OK ? nlp__classification_json(metrics, json) : st;
 }

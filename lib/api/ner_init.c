@@ -129,9 +129,10 @@ static nlp_status init_into(const char *config_path, const char *vocab_path, uin
 nlp_status nlp_bert_init(const char *config_path, const char *vocab_path, uint64_t seed,
                          const char *out_dir)
 {
-    if (!config_path || !out_dir)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_bert_init: %s is NULL",
-                         config_path ? "out_dir" : "config_path");
+    nlp_status checked = NLP__CHECK_ARGS("nlp_bert_init", NLP__ARG(config_path),
+                                         NLP__ARG(out_dir));
+    if (checked != NLP_OK)
+        return checked;
     char *found = vocab_path ? NULL : vocab_next_to(config_path);
     if (!vocab_path && !found)
         return NLP_ERR_NOMEM;

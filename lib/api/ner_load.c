@@ -128,8 +128,9 @@ static nlp_status load_parts(nlp_ner_model *m, const char *dir)
 
 nlp_status nlp_ner_load(const char *dir, const nlp_ner_options *options, nlp_ner_model **model)
 {
-    if (!dir || !model)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_load: dir and model must not be NULL");
+    nlp_status checked = NLP__CHECK_ARGS("nlp_ner_load", NLP__ARG(dir), NLP__ARG(model));
+    if (checked != NLP_OK)
+        return checked;
     nlp_ner_model *m = nlp__calloc(1, sizeof *m);
     if (!m)
         return NLP_ERR_NOMEM;
@@ -159,8 +160,10 @@ void nlp_ner_free(nlp_ner_model *m)
 nlp_status nlp_ner_labels(const nlp_ner_model *model, const char *const **names,
                           size_t *count)
 {
-    if (!model || !names || !count)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_labels: NULL argument");
+    nlp_status st = NLP__CHECK_ARGS("nlp_ner_labels", NLP__ARG(model), NLP__ARG(names),
+                                    NLP__ARG(count));
+    if (st != NLP_OK)
+        return st;
     *names = (const char *const *)model->labels.names;
     *count = model->labels.count;
     return NLP_OK;

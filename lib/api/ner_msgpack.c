@@ -34,7 +34,7 @@ nlp_status nlp_ner_run_msgpack(const nlp_ner_model *model, const char *text, siz
                                nlp_buffer *buffer)
 {
     if (!buffer)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_run_msgpack: buffer must not be NULL");
+        return nlp__null_arg("nlp_ner_run_msgpack", "buffer");
     nlp_entities *ents = NULL;
     nlp_status st = nlp_ner_run(model, text, len, &ents);
     if (st != NLP_OK)

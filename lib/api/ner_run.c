@@ -19,7 +19,7 @@ nlp_status nlp_ner_token_logits(const nlp_ner_model *model, const int32_t *input
 {
     const char *null = null_logits_arg(model, input_ids, attention_mask, logits);
     if (null && (!model || (batch && seq_len)))
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_token_logits: %s is NULL", null);
+        return nlp__null_arg("nlp_ner_token_logits", null);
     size_t labels = model->labels.count, n = batch * seq_len;
     if (seq_len && (n / seq_len != batch || (labels && n > SIZE_MAX / labels)))
         return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_token_logits: batch %zu x seq_len %zu "
@@ -45,34 +45,39 @@ nlp_status nlp_ner_logits(const nlp_ner_model *model, const int64_t *input_ids,
 {
     const char *null = null_logits_arg(model, input_ids, attention_mask, out_logits);
     if (null && (!model || (batch && seq_len)))
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_logits: %s is NULL",
-                         strcmp(null, "logits") == 0 ? "out_logits" : null);
+        return nlp__null_arg("nlp_ner_logits", strcmp(null, "logits") == 0 ? "out_logits" : null);
     return nlp__bert_model_logits(model->bert, input_ids, attention_mask, batch, seq_len,
                                   out_logits);
 }
 
-/* Texts must be given (NULL only when empty) and valid UTF-8. */
-static nlp_status check_texts(const char *what, const char *const *texts, const size_t *lens,
-                              size_t n)
+/* The arguments of a batch call: model, and for n > 0 the texts (named
+ * texts_name), lens and the output array (out_name); each text given (NULL
+ * only when empty) and valid UTF-8. */
+static nlp_status check_batch(const char *fn, const nlp_ner_model *model, const char *texts_name,
+                              const char *const *texts, const size_t *lens, size_t n,
+                              const char *out_name, const void *out)
 {
-    for (size_t i = 0; i < n; i++) {
+    if (!model)
+        return nlp__null_arg(fn, "model");
+    const nlp__arg args[] = {{texts_name, texts}, {"lens", lens}, {out_name, out}};
+    nlp_status st = n ? nlp__check_args(fn, args, sizeof args / sizeof args[0]) : NLP_OK;
+    for (size_t i = 0; st == NLP_OK && i < n; i++) {
         if (!texts[i] && lens[i])
-            return nlp__fail(NLP_ERR_INVALID_ARG, "%s: text %zu is NULL", what, i);
-        nlp_status st = texts[i] ? nlp__utf8_check(texts[i], lens[i]) : NLP_OK;
+            return nlp__fail(NLP_ERR_INVALID_ARG, "%s: %s[%zu] is NULL", fn, texts_name, i);
+        st = texts[i] ? nlp__utf8_check(texts[i], lens[i]) : NLP_OK;
         if (st != NLP_OK)
-            return n > 1 ? nlp__wrap(st, "%s: text %zu", what, i) : st;
+            return n > 1 ? nlp__wrap(st, "%s: %s[%zu]", fn, texts_name, i) : st;
     }
-    return NLP_OK;
+    return st;
 }
 
 nlp_status nlp_ner_run_batch(const nlp_ner_model *model, const char *const *texts,
                              const size_t *lens, size_t n, nlp_entities **results)
 {
-    if (!model || (n && (!texts || !lens || !results)))
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_run_batch: NULL argument");
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; results && i < n; i++)
         results[i] = NULL;
-    nlp_status st = check_texts("nlp_ner_run_batch", texts, lens, n);
+    nlp_status st = check_batch("nlp_ner_run_batch", model, "texts", texts, lens, n, "results",
+                                results);
     if (st != NLP_OK)
         return st;
     /* The pipeline reads texts[i] only up to lens[i]; "" stands in for NULL. */
@@ -90,7 +95,7 @@ nlp_status nlp_ner_run(const nlp_ner_model *model, const char *text, size_t len,
                        nlp_entities **entities)
 {
     if (!entities)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_run: entities must not be NULL");
+        return nlp__null_arg("nlp_ner_run", "entities");
     nlp_entities *out = NULL;
     nlp_status st = nlp_ner_run_batch(model, &text, &len, 1, &out);
     if (st == NLP_OK)
@@ -101,9 +106,10 @@ nlp_status nlp_ner_run(const nlp_ner_model *model, const char *text, size_t len,
 nlp_status nlp_ner_tag_words(const nlp_ner_model *model, const char *const *words,
                              const size_t *lens, size_t n, const char **labels)
 {
-    if (!model || (n && (!words || !lens || !labels)))
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_tag_words: NULL argument");
-    nlp_status st = check_texts("nlp_ner_tag_words", words, lens, n);
+    nlp_status st = check_batch("nlp_ner_tag_words", model, "words", words, lens, n, "labels",
+                                labels);
+    if (st != NLP_OK)
+        return st;
     int32_t *ids = nlp__malloc((n ? n : 1) * sizeof *ids);
     const char **safe = nlp__malloc((n ? n : 1) * sizeof *safe);
     if (st == NLP_OK && (!ids || !safe))

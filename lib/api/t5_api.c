@@ -29,10 +29,11 @@ nlp_status nlp_t5_options_init(nlp_t5_options *options, size_t size)
 
 nlp_status nlp_t5_load(const char *dir, const nlp_t5_options *options, nlp_t5_model **model)
 {
-    if (!dir || !model)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_t5_load: NULL argument");
+    nlp_status st = NLP__CHECK_ARGS("nlp_t5_load", NLP__ARG(dir), NLP__ARG(model));
+    if (st != NLP_OK)
+        return st;
     nlp_t5_options o = t5_defaults();
-    nlp_status st = nlp__options_read(&o, sizeof o, options, "nlp_t5_options");
+    st = nlp__options_read(&o, sizeof o, options, "nlp_t5_options");
     if (st != NLP_OK)
         return st;
     if (o.max_input_tokens < 1)
@@ -73,8 +74,10 @@ nlp_status nlp_t5_logits(const nlp_t5_model *model, const int32_t *input_ids,
                          const int32_t *decoder_input_ids, size_t decoder_len, float *logits,
                          size_t logits_count)
 {
-    if (!model || !input_ids || !decoder_input_ids || !logits)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_t5_logits: NULL argument");
+    nlp_status checked = NLP__CHECK_ARGS("nlp_t5_logits", NLP__ARG(model), NLP__ARG(input_ids),
+                                         NLP__ARG(decoder_input_ids), NLP__ARG(logits));
+    if (checked != NLP_OK)
+        return checked;
     if (batch == 0 || input_len == 0 || decoder_len == 0)
         return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_t5_logits: empty batch");
     size_t vocab = nlp_t5_vocab_size(model);
@@ -89,9 +92,12 @@ nlp_status nlp_t5_logits(const nlp_t5_model *model, const int32_t *input_ids,
 nlp_status nlp_t5_generate(const nlp_t5_model *model, const char *text, size_t len,
                            size_t max_new_tokens, char **out_text)
 {
-    if (!model || (!text && len) || !out_text)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_t5_generate: NULL argument");
-    nlp_status st = nlp__utf8_check(text ? text : "", len);
+    nlp_status st = NLP__CHECK_ARGS("nlp_t5_generate", NLP__ARG(model), NLP__ARG(out_text));
+    if (st == NLP_OK && !text && len)
+        st = nlp__null_arg("nlp_t5_generate", "text");
+    if (st != NLP_OK)
+        return st;
+    st = nlp__utf8_check(text ? text : "", len);
     if (st != NLP_OK)
         return st;
     nlp__t5_input input = {0};

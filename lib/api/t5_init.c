@@ -52,8 +52,9 @@ static nlp_status copy_tokenizer(const char *config_path, const char *out_dir)
 
 nlp_status nlp_t5_init(const char *config_path, uint64_t seed, const char *out_dir)
 {
-    if (!config_path || !out_dir)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_t5_init: NULL argument");
+    nlp_status checked = NLP__CHECK_ARGS("nlp_t5_init", NLP__ARG(config_path), NLP__ARG(out_dir));
+    if (checked != NLP_OK)
+        return checked;
     if (!nlp__file_exists(config_path))
         return nlp__fail(NLP_ERR_IO, "%s: no such file", config_path);
     if (mkdir(out_dir, 0777) != 0 && errno != EEXIST)

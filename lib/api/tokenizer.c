@@ -27,15 +27,16 @@ static nlp_status read_options(const nlp_encode_options *in, nlp_encode_options 
 
 NLP_API nlp_status nlp_tokenizer_load(const char *dir, nlp_tokenizer **out)
 {
-    if (!dir || !out)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_tokenizer_load: NULL %s", dir ? "out" : "dir");
+    nlp_status st = NLP__CHECK_ARGS("nlp_tokenizer_load", NLP__ARG(dir), NLP__ARG(out));
+    if (st != NLP_OK)
+        return st;
     struct stat sb;
     if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
         return nlp__tokenizer_load(dir, NULL, out); /* one file: no tokenizer_config.json */
     /* A folder's tokenizer_config.json is read by io's one reader, as
      * nlp_ner_load reads it. */
     nlp__tokenizer_files files;
-    nlp_status st = nlp__hf_tokenizer_files_load(dir, &files);
+    st = nlp__hf_tokenizer_files_load(dir, &files);
     if (st != NLP_OK)
         return st;
     st = nlp__tokenizer_load(dir, &files.settings, out);
@@ -67,11 +68,13 @@ NLP_API size_t nlp_tokenizer_vocab_size(const nlp_tokenizer *tok)
 NLP_API nlp_status nlp_tokenizer_encode(const nlp_tokenizer *tok, const char *text, size_t len,
                                         const nlp_encode_options *options, nlp_encoding **out)
 {
-    if (!tok || !out || (!text && len))
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_tokenizer_encode: NULL %s",
-                         !tok ? "tokenizer" : !out ? "out" : "text");
+    nlp_status st = NLP__CHECK_ARGS("nlp_tokenizer_encode", NLP__ARG(tok), NLP__ARG(out));
+    if (st == NLP_OK && !text && len)
+        st = nlp__null_arg("nlp_tokenizer_encode", "text");
+    if (st != NLP_OK)
+        return st;
     nlp_encode_options o;
-    nlp_status st = read_options(options, &o);
+    st = read_options(options, &o);
     if (st != NLP_OK)
         return st;
     return nlp__tokenizer_encode(tok, text ? text : "", len, o.add_special_tokens != 0,
@@ -83,11 +86,17 @@ NLP_API nlp_status nlp_tokenizer_encode_words(const nlp_tokenizer *tok,
                                               size_t n, const nlp_encode_options *options,
                                               nlp_encoding **out)
 {
-    if (!tok || !out || (n && (!words || !lens)))
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_tokenizer_encode_words: NULL %s",
-                         !tok ? "tokenizer" : !out ? "out" : !words ? "words" : "lens");
+    nlp_status st = NLP__CHECK_ARGS("nlp_tokenizer_encode_words", NLP__ARG(tok), NLP__ARG(out));
+    if (st == NLP_OK && n)
+        st = NLP__CHECK_ARGS("nlp_tokenizer_encode_words", NLP__ARG(words), NLP__ARG(lens));
+    for (size_t i = 0; st == NLP_OK && i < n; i++)
+        if (!words[i] && lens[i])
+            st = nlp__fail(NLP_ERR_INVALID_ARG, "nlp_tokenizer_encode_words: words[%zu] is NULL",
+                           i);
+    if (st != NLP_OK)
+        return st;
     nlp_encode_options o;
-    nlp_status st = read_options(options, &o);
+    st = read_options(options, &o);
     if (st != NLP_OK)
         return st;
     return nlp__tokenizer_encode_words(tok, words, lens, n, o.add_special_tokens != 0,
@@ -97,17 +106,21 @@ NLP_API nlp_status nlp_tokenizer_encode_words(const nlp_tokenizer *tok,
 NLP_API nlp_status nlp_tokenizer_decode(const nlp_tokenizer *tok, const int32_t *ids, size_t n,
                                         int skip_special, char **text)
 {
-    if (!tok || !text || (n && !ids))
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_tokenizer_decode: NULL %s",
-                         !tok ? "tokenizer" : !text ? "text" : "ids");
+    nlp_status st = NLP__CHECK_ARGS("nlp_tokenizer_decode", NLP__ARG(tok), NLP__ARG(text));
+    if (st == NLP_OK && n && !ids)
+        st = nlp__null_arg("nlp_tokenizer_decode", "ids");
+    if (st != NLP_OK)
+        return st;
     return nlp__tokenizer_decode(tok, ids, n, skip_special != 0, text);
 }
 
 NLP_API nlp_status nlp_tokenizer_token_to_id(const nlp_tokenizer *tok, const char *token,
                                              int32_t *id)
 {
-    if (!tok || !token || !id)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_tokenizer_token_to_id: NULL argument");
+    nlp_status st = NLP__CHECK_ARGS("nlp_tokenizer_token_to_id", NLP__ARG(tok), NLP__ARG(token),
+                                    NLP__ARG(id));
+    if (st != NLP_OK)
+        return st;
     int32_t v = nlp__tokenizer_token_to_id(tok, token, strlen(token));
     if (v < 0)
         return nlp__fail(NLP_ERR_NOT_FOUND, "token \"%s\" is not in the vocabulary", token);

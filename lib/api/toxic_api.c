@@ -47,11 +47,12 @@ nlp_status nlp__toxic_api_settings(const nlp_toxic_options *given, nlp_toxic_opt
 
 nlp_status nlp_toxic_load(const char *dir, const nlp_toxic_options *options, nlp_toxic_model **model)
 {
-    if (!dir || !model)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_load: NULL argument");
+    nlp_status st = NLP__CHECK_ARGS("nlp_toxic_load", NLP__ARG(dir), NLP__ARG(model));
+    if (st != NLP_OK)
+        return st;
     nlp_toxic_options o;
     nlp__toxic_settings s;
-    nlp_status st = nlp__toxic_api_settings(options, &o, &s);
+    st = nlp__toxic_api_settings(options, &o, &s);
     return st == NLP_OK ? nlp__toxic_load(dir, &s, model) : st;
 }
 
@@ -64,12 +65,18 @@ nlp_status nlp_toxic_classify_batch(const nlp_toxic_model *model, const char *co
                                     const size_t *lens, size_t count,
                                     nlp_toxic_result **results)
 {
-    if (!model || (count && (!texts || !lens || !results)))
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_classify: NULL argument");
+    if (!model)
+        return nlp__null_arg("nlp_toxic_classify_batch", "model");
+    nlp_status checked = count ? NLP__CHECK_ARGS("nlp_toxic_classify_batch", NLP__ARG(texts),
+                                                 NLP__ARG(lens), NLP__ARG(results))
+                               : NLP_OK;
+    if (checked != NLP_OK)
+        return checked;
     for (size_t i = 0; i < count; i++) {
         results[i] = NULL;
         if (!texts[i] && lens[i])
-            return nlp__fail(NLP_ERR_INVALID_ARG, "text %zu is NULL", i);
+            return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_classify_batch: texts[%zu] is NULL",
+                             i);
         nlp_status st = nlp__utf8_check(texts[i] ? texts[i] : "", lens[i]);
         if (st != NLP_OK)
             return nlp__wrap(st, "text %zu", i);
@@ -81,11 +88,11 @@ nlp_status nlp_toxic_classify(const nlp_toxic_model *model, const char *text, si
                               nlp_toxic_result **result)
 {
     if (!result)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_classify: NULL result");
+        return nlp__null_arg("nlp_toxic_classify", "result");
     const char *texts[1] = {text ? text : ""};
     nlp_toxic_result *out = NULL;
     if (!text && len)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_classify: NULL text");
+        return nlp__null_arg("nlp_toxic_classify", "text");
     nlp_status st = nlp_toxic_classify_batch(model, texts, &len, 1, &out);
     if (st == NLP_OK)
         *result = out;

@@ -42,9 +42,10 @@ static nlp_status read_eval_options(const nlp_eval_options *given, nlp_eval_opti
 nlp_status nlp_ner_evaluate(const nlp_ner_model *model, const char *data_path,
                             const nlp_eval_options *options, nlp_seqeval_report **out)
 {
-    if (!model || !data_path || !out)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_evaluate: %s is NULL",
-                         !model ? "model" : !data_path ? "data_path" : "out");
+    nlp_status checked = NLP__CHECK_ARGS("nlp_ner_evaluate", NLP__ARG(model), NLP__ARG(data_path),
+                                         NLP__ARG(out));
+    if (checked != NLP_OK)
+        return checked;
     nlp_eval_options o;
     nlp_seqeval_options seqeval;
     nlp_status st = read_eval_options(options, &o, &seqeval);
@@ -55,9 +56,10 @@ nlp_status nlp_toxic_evaluate_model(const nlp_toxic_model *model, const char *da
                                     const nlp_eval_options *options,
                                     nlp_classification_metrics *out)
 {
-    if (!model || !data_path || !out)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_evaluate_model: %s is NULL",
-                         !model ? "model" : !data_path ? "data_path" : "out");
+    nlp_status checked = NLP__CHECK_ARGS("nlp_toxic_evaluate_model", NLP__ARG(model),
+                                         NLP__ARG(data_path), NLP__ARG(out));
+    if (checked != NLP_OK)
+        return checked;
     nlp_eval_options o;
     nlp_seqeval_options unused;
     nlp_classification_metrics m = {.size = sizeof m};
@@ -75,9 +77,10 @@ nlp_status nlp_toxic_evaluate(const char *model_dir, const char *data_path,
                               const char *label_column, size_t max_examples,
                               nlp_classification_metrics *out)
 {
-    if (!model_dir || !data_path || !out)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_evaluate: %s is NULL",
-                         !model_dir ? "model_dir" : !data_path ? "data_path" : "out");
+    nlp_status checked = NLP__CHECK_ARGS("nlp_toxic_evaluate", NLP__ARG(model_dir),
+                                         NLP__ARG(data_path), NLP__ARG(out));
+    if (checked != NLP_OK)
+        return checked;
     nlp_eval_options o = eval_defaults();
     o.text_column = text_column;
     o.label_column = label_column;

@@ -130,8 +130,7 @@ extern "C" nlp_status nlp_ner_train(const char *base_dir, const char *train_path
                                     nlp_train_report *report)
 {
     if (!base_dir || !train_path)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_train: %s is NULL",
-                         base_dir ? "train_path" : "base_dir");
+        return nlp__null_arg("nlp_ner_train", base_dir ? "train_path" : "base_dir");
     return nlp::guard("nlp_ner_train", [&]() -> nlp_status {
         nlp_train_options o;
         nlp_status st = nlp::resolve_train_options(options, o);
@@ -153,8 +152,7 @@ extern "C" nlp_status nlp_toxic_train(const char *base_dir, const char *train_pa
                                       const nlp_train_options *options, nlp_train_report *report)
 {
     if (!base_dir || !train_path)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_train: %s is NULL",
-                         base_dir ? "train_path" : "base_dir");
+        return nlp__null_arg("nlp_toxic_train", base_dir ? "train_path" : "base_dir");
     return nlp::guard("nlp_toxic_train", [&]() -> nlp_status {
         /* Training runs on the CPU whatever model_options->device says; the
          * task sets the input limit from max_length. */

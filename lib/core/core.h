@@ -33,6 +33,25 @@ nlp_status nlp__fail_at(nlp_status status, const char *file, long line,
  * keeping the status. Returns status. */
 nlp_status nlp__wrap(nlp_status status, const char *fmt, ...) NLP_PRINTF(2, 3);
 
+/* "fn: name is NULL" as NLP_ERR_INVALID_ARG: the one wording of a missing
+ * argument. fn is the exported function (or, below lib/api, what was being
+ * done, e.g. "T5 model load"; never an internal nlp__ name). */
+nlp_status nlp__null_arg(const char *fn, const char *name);
+
+/* A pointer argument and its parameter name, for NLP__CHECK_ARGS. */
+typedef struct nlp__arg {
+    const char *name;
+    const void *ptr;
+} nlp__arg;
+#define NLP__ARG(p) {#p, (const void *)(p)}
+/* nlp__null_arg for the first NULL of the args, else NLP_OK. */
+nlp_status nlp__check_args(const char *fn, const nlp__arg *args, size_t n);
+#ifndef __cplusplus
+#  define NLP__CHECK_ARGS(fn, ...)                                           \
+    nlp__check_args(fn, (const nlp__arg[]){__VA_ARGS__},                     \
+                    sizeof((const nlp__arg[]){__VA_ARGS__}) / sizeof(nlp__arg))
+#endif
+
 /* This thread's error text ("" when none; nlp_last_error() returns it),
  * clearing it, and a status's name (nlp_status_str()). */
 const char *nlp__last_error(void);

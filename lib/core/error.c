@@ -82,3 +82,16 @@ nlp_status nlp__wrap(nlp_status status, const char *fmt, ...)
         snprintf(last_error + n, sizeof last_error - (size_t)n, ": %s", detail);
     return status;
 }
+
+nlp_status nlp__null_arg(const char *fn, const char *name)
+{
+    return nlp__fail(NLP_ERR_INVALID_ARG, "%s: %s is NULL", fn, name);
+}
+
+nlp_status nlp__check_args(const char *fn, const nlp__arg *args, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!args[i].ptr)
+            return nlp__null_arg(fn, args[i].name);
+    return NLP_OK;
+}

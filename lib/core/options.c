@@ -3,6 +3,7 @@
  * their defaults; bytes past what this library knows must be zero. */
 #include "core/core.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static nlp_status check_size(size_t size, const char *name)
@@ -18,8 +19,11 @@ static nlp_status check_size(size_t size, const char *name)
 nlp_status nlp__options_init(void *options, size_t size, const void *defaults, size_t known,
                              const char *name)
 {
-    if (!options)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "%s_init: options is NULL", name);
+    if (!options) {
+        char fn[96];
+        snprintf(fn, sizeof fn, "%s_init", name);
+        return nlp__null_arg(fn, "options");
+    }
     nlp_status st = check_size(size, name);
     if (st != NLP_OK)
         return st;

@@ -95,7 +95,7 @@ nlp_status nlp__conll_read(const char *path, const nlp__ner_read_options *opts, 
     if (!opts)
         opts = &defaults;
     if (!path || !out)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "conll: NULL argument");
+        return nlp__null_arg("CoNLL read", path ? "out" : "path");
     nlp__ner_data *d = NULL;
     nlp_status st = nlp__ner_data_create(path, opts, &d);
     size_t size = 0;

@@ -139,7 +139,7 @@ nlp_status nlp__csv_text_read(const char *path, const nlp__text_options *opts,
 {
     nlp__text_options defaults = {NULL, NULL};
     if (!path || !out)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "csv: NULL argument");
+        return nlp__null_arg("CSV read", path ? "out" : "path");
     csv_state s = {.opts = opts ? opts : &defaults, .at_record_start = true};
     char *text = NULL;
     size_t size = 0;

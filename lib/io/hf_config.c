@@ -342,7 +342,7 @@ static nlp_status check_dir(const char *dir)
 nlp_status nlp__hf_config_load(const char *dir, nlp__hf_config **out)
 {
     if (!dir || !out)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp__hf_config_load: NULL argument");
+        return nlp__null_arg("checkpoint config load", dir ? "out" : "dir");
     nlp_status st = check_dir(dir);
     if (st != NLP_OK)
         return st;

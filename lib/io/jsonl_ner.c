@@ -85,7 +85,7 @@ nlp_status nlp__ner_jsonl_read(const char *path, const nlp__ner_read_options *op
     if (!opts)
         opts = &defaults;
     if (!path || !out)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "jsonl: NULL argument");
+        return nlp__null_arg("JSON Lines NER read", path ? "out" : "path");
     ner_jsonl r = {NULL, opts->tokens_field ? opts->tokens_field : "tokens",
                    opts->tags_field ? opts->tags_field : "ner_tags", opts->id_labels,
                    opts->id_label_count};

@@ -67,7 +67,7 @@ nlp_status nlp__jsonl_text_read(const char *path, const nlp__text_options *opts,
 {
     nlp__text_options defaults = {NULL, NULL};
     if (!path || !out)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "jsonl: NULL argument");
+        return nlp__null_arg("JSON Lines text read", path ? "out" : "path");
     text_jsonl r = {NULL, opts ? opts : &defaults};
     nlp_status st = nlp__text_data_create(path, &r.d);
     if (st == NLP_OK)

@@ -319,7 +319,7 @@ static void destroy(nlp__st_file *f)
 nlp_status nlp__st_open(const char *path, nlp__st_file **out)
 {
     if (!path || !out)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp__st_open: NULL argument");
+        return nlp__null_arg("safetensors open", path ? "out" : "path");
     nlp__st_file *f = nlp__calloc(1, sizeof *f);
     if (!f)
         return NLP_ERR_NOMEM;

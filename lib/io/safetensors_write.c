@@ -157,7 +157,7 @@ static nlp_status write_file(const char *path, const plan *p,
 nlp_status nlp__st_write(const char *path, const nlp__st_write_tensor *tensors, size_t count)
 {
     if (!path || (count > 0 && !tensors))
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp__st_write: NULL argument");
+        return nlp__null_arg("safetensors write", path ? "tensors" : "path");
     plan p = {0};
     nlp_status st = make_plan(&p, tensors, count);
     if (st == NLP_OK)

@@ -91,7 +91,7 @@ nlp_status nlp__text_data_read(const char *path, const nlp__text_options *opts,
                                nlp__text_data **out)
 {
     if (!path || !out)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "text data: NULL %s", path ? "out" : "path");
+        return nlp__null_arg("text data read", path ? "out" : "path");
     nlp_data_format format;
     nlp_status st = nlp__data_format_detect(path, &format);
     if (st != NLP_OK)

@@ -146,7 +146,7 @@ nlp_status nlp__classification_copy(const nlp_classification_metrics *m,
 nlp_status nlp__classification_json(const nlp_classification_metrics *m, char **out)
 {
     if (!m || !out)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "classification json: NULL argument");
+        return nlp__null_arg("classification JSON", m ? "out" : "metrics");
     nlp__textbuf b = {0};
     const char *names[] = {"accuracy", "precision", "recall", "f1", "auprc"};
     const double values[] = {m->accuracy, m->precision, m->recall, m->f1, m->auprc};

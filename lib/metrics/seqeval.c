@@ -115,7 +115,7 @@ nlp_status nlp__seqeval_evaluate(const char *const *gold, const char *const *pre
     const nlp_seqeval_options *o = resolve(opts, &local);
     size_t total = 0;
     if (!out || (n_sentences && !lengths))
-        return nlp__fail(NLP_ERR_INVALID_ARG, "seqeval: NULL argument");
+        return nlp__null_arg("seqeval", out ? "lengths" : "out");
     nlp_status st = check_options(o);
     if (st == NLP_OK)
         st = total_tokens(lengths, n_sentences, &total);
@@ -176,7 +176,8 @@ nlp_status nlp__seqeval_evaluate_ids(const int32_t *gold, const int32_t *pred,
     const nlp_seqeval_options *o = resolve(opts, &local);
     size_t total = 0;
     if (!out || (n_sentences && !lengths) || (n_labels && !labels))
-        return nlp__fail(NLP_ERR_INVALID_ARG, "seqeval: NULL argument");
+        return nlp__null_arg("seqeval", !out ? "out" : (n_sentences && !lengths) ? "lengths"
+                                                                                : "labels");
     nlp_status st = check_options(o);
     if (st == NLP_OK)
         st = total_tokens(lengths, n_sentences, &total);

@@ -67,7 +67,7 @@ static void json_row(nlp__textbuf *b, const nlp_entity_score *row)
 nlp_status nlp__seqeval_report_json(const nlp_seqeval_report *r, char **out)
 {
     if (!r || !out)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "seqeval report json: NULL argument");
+        return nlp__null_arg("seqeval JSON report", r ? "out" : "report");
     nlp__textbuf b = {0};
     nlp__tb_append(&b, "{", 1);
     for (size_t i = 0; i < r->type_count; i++)

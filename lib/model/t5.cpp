@@ -239,7 +239,8 @@ void copy_out(const at::Tensor &t, float *out)
 nlp_status check_batch(const nlp__t5_model *m, const nlp__t5_batch *src, const void *out)
 {
     if (!m || !src || !src->ids || !out)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "T5: NULL argument");
+        return nlp__null_arg("T5 forward pass",
+                             !m ? "model" : !src ? "batch" : !src->ids ? "ids" : "out");
     if (src->batch == 0 || src->len == 0)
         return nlp__fail(NLP_ERR_INVALID_ARG, "T5: empty batch");
     for (size_t i = 0; i < src->batch * src->len; i++)
@@ -390,7 +391,7 @@ extern "C" nlp_status nlp__t5_model_classify(const nlp__t5_model *model,
     if (st != NLP_OK)
         return st;
     if (!candidates || (max_new_tokens > 0 && !gen_ids))
-        return nlp__fail(NLP_ERR_INVALID_ARG, "T5 classify: NULL argument");
+        return nlp__null_arg("T5 classify", !candidates ? "candidates" : "gen_ids");
     for (size_t i = 0; i < candidates->offsets[candidates->count]; i++)
         if (candidates->ids[i] < 0 || candidates->ids[i] >= model->config.vocab_size)
             return nlp__fail(NLP_ERR_INVALID_ARG, "T5 classify: candidate id %d out of range",

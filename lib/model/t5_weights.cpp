@@ -254,7 +254,7 @@ extern "C" nlp_status nlp__t5_model_load(const nlp__hf_config *config, const cha
                                          nlp__t5_model **out)
 {
     if (!config || !out)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp__t5_model_load: NULL argument");
+        return nlp__null_arg("T5 model load", config ? "out" : "config");
     if (config->type != NLP__MODEL_T5)
         return nlp__fail(NLP_ERR_UNSUPPORTED, "%s: model_type \"%s\" is not t5", config->dir,
                          config->model_type ? config->model_type : "");
@@ -305,7 +305,7 @@ extern "C" nlp_status nlp__t5_model_init_weights(const nlp__t5_config *config, u
                                                  const char *weights_path)
 {
     if (!config || !weights_path)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp__t5_model_init_weights: NULL argument");
+        return nlp__null_arg("T5 weight init", config ? "weights_path" : "config");
     nlp_status st = check_config(*config);
     if (st != NLP_OK)
         return st;

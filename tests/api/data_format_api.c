@@ -12,7 +12,7 @@ Test(data_format_api, detect_checks_its_arguments)
 {
     nlp_data_format f;
     cr_assert_eq(nlp_data_format_detect(NULL, &f), NLP_ERR_INVALID_ARG);
-    cr_assert(strstr(nlp_last_error(), "NULL path"), "%s", nlp_last_error());
+    cr_assert(strstr(nlp_last_error(), "nlp_data_format_detect: path is NULL"), "%s", nlp_last_error());
     cr_assert_eq(nlp_data_format_detect(scratch_file("data_format_api_x.conll", "a O\n"), NULL), NLP_ERR_INVALID_ARG);
     cr_assert_eq(nlp_data_format_detect(scratch_file("data_format_api_y.conll", "a O\n"), &f), NLP_OK);
     cr_assert_eq(f, NLP_DATA_CONLL);

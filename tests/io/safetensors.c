@@ -96,10 +96,7 @@ static const bad_case bad_cases[] = {
  * others; the parameter is an index into bad_cases. */
 ParameterizedTestParameters(safetensors, corrupt_header_is_a_format_error_naming_the_file)
 {
-    static size_t index[N_BAD_CASES];
-    for (size_t i = 0; i < N_BAD_CASES; i++)
-        index[i] = i;
-    return cr_make_param_array(size_t, index, N_BAD_CASES);
+    return case_indices(N_BAD_CASES);
 }
 
 ParameterizedTest(size_t *i, safetensors, corrupt_header_is_a_format_error_naming_the_file)

@@ -2,6 +2,7 @@
 #include "test_support.h"
 
 #include <criterion/criterion.h>
+#include <criterion/parameterized.h>
 
 #include <dirent.h>
 #include <stdio.h>
@@ -62,4 +63,13 @@ size_t dir_entry_count(const char *dir)
         n += e->d_name[0] != '.';
     closedir(d);
     return n;
+}
+
+struct criterion_test_params case_indices(size_t n)
+{
+    static size_t index[256];
+    cr_assert(n <= sizeof index / sizeof index[0], "%zu cases: at most 256", n);
+    for (size_t i = 0; i < n; i++)
+        index[i] = i;
+    return cr_make_param_array(size_t, index, n);
 }

@@ -23,4 +23,10 @@ bool write_bytes(const char *path, const void *data, unsigned long size);
 /* Entries of a folder, not counting names that start with a dot. */
 size_t dir_entry_count(const char *dir);
 
+/* Criterion parameters 0, 1, ..., n - 1 (size_t, n <= 256): one test per
+ * row of a case table, so one failing row hides none of the others.
+ *     ParameterizedTestParameters(suite, name) { return case_indices(N); }
+ *     ParameterizedTest(size_t *i, suite, name) { ... table[*i] ... } */
+struct criterion_test_params case_indices(size_t n);
+
 #endif
