@@ -1051,8 +1051,13 @@ static inline nlp_eval_options nlp_eval_options_default(void)
 
 /* Tag every sentence of data_path with the model and score the predictions
  * against the file's tags with nlp_seqeval_evaluate (options->seqeval).
- * data_path is a CoNLL column file (tags as written: IOB1 is not
- * rewritten, as seqeval reads it) or Hugging Face conll2003 JSON Lines
+ * The gold tags are read as nlp_conll_read and the trainer's evaluation
+ * read them: IOB1 is rewritten as IOB2 (nothing changes in an IOB2 file),
+ * so an IOB1 file scores exactly as its IOB2 version, and the numbers equal
+ * the trainer's evaluation of the same file; only when options->seqeval
+ * names another scheme than IOB2 are the tags kept as written, for that
+ * scheme's strict mode. data_path is a CoNLL column file or Hugging Face
+ * conll2003 JSON Lines
  * ({"tokens": [...], "ner_tags": [ids of the conll2003 label names]}),
  * told apart by nlp_data_format_detect(). Sentences are tagged as
  * nlp_ner_tag_words does, options->batch_size sentences at a time.

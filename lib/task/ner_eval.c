@@ -16,11 +16,14 @@ nlp_status nlp__eval_progress(const nlp_eval_options *o, size_t done, size_t tot
     return NLP_OK;
 }
 
-/* Tags as written (no IOB1 rewrite: seqeval scores what the file says). */
+/* Gold tags as the trainer and nlp_conll_read read them: IOB1 is rewritten
+ * as IOB2 (a no-op on an IOB2 file), so an IOB1 file scores as its IOB2
+ * version and the trainer's evaluation of the same file agrees. When the
+ * caller names another scheme for seqeval, the tags are kept as written. */
 static nlp_status read_data(const char *path, const nlp_eval_options *o, nlp__ner_data **out)
 {
     nlp__ner_read_options io = nlp__ner_read_options_default();
-    io.convert_iob1 = false;
+    io.convert_iob1 = !o->seqeval || o->seqeval->scheme == NLP_SCHEME_IOB2;
     nlp_data_format format;
     nlp_status st = nlp__data_format_detect(path, &format);
     if (st != NLP_OK)

@@ -175,3 +175,29 @@ Test(evaluate, toxic_evaluate_model_equals_classifying_by_hand)
     nlp__text_data_free(d);
     nlp_toxic_free(m);
 }
+
+/* eng.testb (IOB1, the original CoNLL-2003 file) and test.txt (the same
+ * sentences converted to IOB2) score the same, token accuracy included:
+ * nlp_ner_evaluate reads gold tags as the trainer does (IOB1 rewritten).
+ * Scored as written, the accuracy differed (B- predictions against I- gold
+ * at entity starts). */
+Test(evaluate, iob1_file_scores_exactly_as_its_iob2_version)
+{
+    nlp_ner_model *m = ner_fixture(NULL);
+    nlp_eval_options o = nlp_eval_options_default();
+    o.max_examples = 120;
+    char *json[2] = {NULL, NULL};
+    const char *files[2] = {"data/conll2003/eng.testb", "data/conll2003/test.txt"};
+    for (int k = 0; k < 2; k++) {
+        nlp_seqeval_report *r = NULL;
+        cr_assert_eq(nlp_ner_evaluate(m, shared_path(files[k]), &o, &r), NLP_OK, "%s",
+                     nlp_last_error());
+        cr_assert_gt(nlp_seqeval_average(r, NLP_AVERAGE_MICRO)->support, 0);
+        cr_assert_eq(nlp_seqeval_report_json(r, &json[k]), NLP_OK);
+        nlp_seqeval_report_free(r);
+    }
+    cr_assert_str_eq(json[0], json[1]);
+    nlp_string_free(json[0]);
+    nlp_string_free(json[1]);
+    nlp_ner_free(m);
+}
