@@ -1200,6 +1200,14 @@ typedef struct nlp_train_options {
     const char *dist_master_addr; /* NULL: $MASTER_ADDR, else "127.0.0.1" */
     int dist_master_port;       /* 0: $MASTER_PORT, else 29500 */
     long long dist_timeout_ms;  /* 0: 300000 (rendezvous and each collective) */
+    /* [EXPERIMENTAL] How gradients are summed across ranks: in buckets of
+     * up to dist_bucket_cap_mb, each started as soon as backward has
+     * produced its gradients, so the sums overlap the rest of backward
+     * (c10d's Reducer, as DistributedDataParallel); or, with
+     * dist_reduce_after_backward, all after backward (the reference path;
+     * both give the same parameters). */
+    double dist_bucket_cap_mb;  /* 0: 25 (DistributedDataParallel's bucket_cap_mb) */
+    int dist_reduce_after_backward; /* 0: overlap backward; 1: after it */
 } nlp_train_options;
 
 /* The defaults listed above, with size set (section 5). */
@@ -1229,6 +1237,10 @@ typedef struct nlp_train_report {
      * gradients across ranks (waiting for the slowest included); 0 in
      * one process. tokens_per_second then counts every rank's tokens. */
     double allreduce_seconds;
+    /* [EXPERIMENTAL] Of allreduce_seconds, the part no computation hid:
+     * after the last gradient of backward (all of it when summing after
+     * backward). 1 - exposed / allreduce is the overlap. */
+    double allreduce_exposed_seconds;
 } nlp_train_report;
 
 /* Fine-tune the BERT token classifier in base_dir (a Hugging Face

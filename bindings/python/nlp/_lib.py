@@ -114,7 +114,8 @@ class TrainOptions(Struct):
                 ("callback", TRAIN_CALLBACK), ("callback_data", c_void_p),
                 ("dist_world_size", c_int), ("dist_rank", c_int),
                 ("dist_master_addr", c_char_p), ("dist_master_port", c_int),
-                ("dist_timeout_ms", ctypes.c_longlong)]
+                ("dist_timeout_ms", ctypes.c_longlong), ("dist_bucket_cap_mb", c_double),
+                ("dist_reduce_after_backward", c_int)]
 
 
 class TrainReport(Struct):
@@ -122,7 +123,8 @@ class TrainReport(Struct):
                 ("train_loss", c_double), ("best_metric", c_double),
                 ("best_step", c_longlong), ("train_examples", c_size_t),
                 ("eval_examples", c_size_t), ("truncated", c_size_t), ("seconds", c_double),
-                ("tokens_per_second", c_double), ("allreduce_seconds", c_double)]
+                ("tokens_per_second", c_double), ("allreduce_seconds", c_double),
+                ("allreduce_exposed_seconds", c_double)]
 
 
 PROGRESS_CALLBACK = ctypes.CFUNCTYPE(c_int, c_size_t, c_size_t, c_void_p)

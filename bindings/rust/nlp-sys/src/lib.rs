@@ -226,6 +226,8 @@ pub struct nlp_train_options {
     pub dist_master_addr: *const c_char,
     pub dist_master_port: c_int,
     pub dist_timeout_ms: c_longlong,
+    pub dist_bucket_cap_mb: c_double,
+    pub dist_reduce_after_backward: c_int,
 }
 
 #[repr(C)]
@@ -243,6 +245,7 @@ pub struct nlp_train_report {
     pub seconds: c_double,
     pub tokens_per_second: c_double,
     pub allreduce_seconds: c_double,
+    pub allreduce_exposed_seconds: c_double,
 }
 
 pub type nlp_progress_callback =
