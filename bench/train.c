@@ -28,6 +28,7 @@
  * (nlp_bert_init / nlp_t5_init) and the bert-base-cased vocabulary
  * or t5-small spiece.model from ../shared. Threads follow OMP_NUM_THREADS. */
 #include "bench_help.h"
+#include "bench_progress.h"
 #include "nlp/nlp.h"
 
 #include <stdio.h>
@@ -56,6 +57,8 @@ static const shape SHAPES[] = {
     {"t5-small", 1, 512, 6, 8, 2048, 8, 128},
 };
 
+static bench_progress progress; /* rank 0 draws it */
+
 /* --after-backward, --bucket-mb */
 static int after_backward = 0;
 static double bucket_mb = 0;
@@ -74,6 +77,7 @@ static void die(const char *what)
 }
 
 typedef struct timing {
+    const char *label; /* "tiny, 2 ranks: step" */
     long long warm_step, last_step;
     double t_warm, t_last, cpu_warm, cpu_last;
 } timing;
@@ -99,6 +103,7 @@ static int on_progress(const nlp_train_progress *p, void *user)
     t->last_step = p->step;
     t->t_last = now();
     t->cpu_last = cpu_now();
+    bench_progress_show(&progress, t->label, (size_t)p->step, (size_t)p->total_steps);
     return 0;
 }
 
@@ -211,12 +216,17 @@ static void run_shape(const shape *s, const char *top, int steps, int world, int
     o.max_length = s->seq;
     o.use_cache = 0;
     o.learning_rate = 1e-4;
-    timing t = {2, 0, 0, 0, 0, 0};
+    char label[64];
+    snprintf(label, sizeof label, "%s, %d rank%s: step", s->name, world, world > 1 ? "s" : "");
+    timing t = {label, 2, 0, 0, 0, 0, 0};
+    if (rank != 0)
+        progress.on = 0;
     o.callback = on_progress;
     o.callback_data = &t;
     nlp_train_report r = {sizeof r};
     if ((s->t5 ? train_t5 : train_bert)(s, dir, steps, &o, &r) != NLP_OK)
         die("train");
+    bench_progress_end(&progress);
     if (rank != 0)
         return;
     double secs = t.t_last - t.t_warm, cpu = t.cpu_last - t.cpu_warm;
@@ -281,13 +291,15 @@ int main(int argc, char **argv)
 {
     if (bench_help(argc, argv,
                    "usage: bench/train [--steps N] [--only tiny|small|base|t5-tiny|t5-small] [--nproc N]\n"
-                   "                   [--after-backward] [--bucket-mb X]\n"
+                   "                   [--after-backward] [--bucket-mb X] [--quiet]\n"
                    "  training step time per model shape (N = 5 steps each); --nproc N also\n"
                    "  runs N local data-parallel ranks and reports scaling efficiency and the\n"
                    "  gradient all-reduce time and its overlap with backward; --after-backward\n"
                    "  sums after backward instead (the reference path); --bucket-mb X sets the\n"
-                   "  gradient bucket size (default 25 MiB).\n"))
+                   "  gradient bucket size (default 25 MiB). Progress on stderr when it is a\n"
+                   "  terminal, unless --quiet.\n"))
         return 0;
+    bench_progress_start(&progress, "bench/train", bench_take_quiet(&argc, argv));
     int steps = 5, nproc = 1;
     const char *only = NULL;
     for (int i = 1; i < argc; i++) {

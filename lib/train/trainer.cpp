@@ -265,7 +265,7 @@ struct Loop {
         double value = NAN, eval_loss = NAN;
         if (task.can_evaluate()) {
             at::NoGradGuard no_grad;
-            nlp_status st = dist ? dist_evaluate(m) : task.evaluate(o.eval_batch_size, m);
+            nlp_status st = dist ? dist_evaluate(m) : local_evaluate(m);
             if (st != NLP_OK)
                 return st;
             if (!m.count(metric))
@@ -303,18 +303,65 @@ struct Loop {
         return notify(task.can_evaluate(), eval_loss, value, dir);
     }
 
+    /* Score evaluation examples [begin, end) one eval batch at a time (the
+     * batches one call over the range would make), one record each in
+     * parts, telling eval_progress after each. */
+    nlp_status score_examples(size_t begin, size_t end, std::vector<std::vector<double>> &parts)
+    {
+        size_t bs = o.eval_batch_size;
+        if (begin == end) {
+            parts.emplace_back();
+            return task.evaluate_part(bs, begin, end, parts.back());
+        }
+        for (size_t at = begin; at < end; at += bs) {
+            size_t to = std::min(end, at + bs);
+            parts.emplace_back();
+            nlp_status st = task.evaluate_part(bs, at, to, parts.back());
+            if (st != NLP_OK)
+                return st;
+            if (o.eval_progress && o.eval_progress(to - begin, end - begin,
+                                                   o.eval_progress_data) != 0)
+                return nlp__fail(NLP_ERR_CANCELLED, "training cancelled by eval_progress "
+                                 "during the evaluation at step %lld",
+                                 (long long)s.global_step);
+        }
+        return NLP_OK;
+    }
+
+    nlp_status local_evaluate(Metrics &m)
+    {
+        std::vector<std::vector<double>> parts;
+        nlp_status st = score_examples(0, task.eval_count(), parts);
+        return st == NLP_OK ? task.evaluate_metrics(parts, m) : st;
+    }
+
     /* Each rank scores its share of the evaluation examples; all gather
-     * the records, so every rank computes the same metrics. */
+     * the records (a rank's records packed as [count, their lengths,
+     * their values]), so every rank computes the same metrics. */
     nlp_status dist_evaluate(Metrics &m)
     {
         size_t n = task.eval_count(), W = (size_t)dist->world(), r = (size_t)dist->rank();
-        std::vector<double> part;
-        nlp_status st = dist->agree(task.evaluate_part(o.eval_batch_size, n * r / W,
-                                                       n * (r + 1) / W, part));
-        std::vector<std::vector<double>> parts;
+        std::vector<std::vector<double>> mine;
+        nlp_status st = dist->agree(score_examples(n * r / W, n * (r + 1) / W, mine));
+        std::vector<double> packed{(double)mine.size()};
+        for (const auto &part : mine)
+            packed.push_back((double)part.size());
+        for (const auto &part : mine)
+            packed.insert(packed.end(), part.begin(), part.end());
+        std::vector<std::vector<double>> ranks, parts;
         if (st == NLP_OK)
-            st = dist->allgather(part, parts);
-        return st == NLP_OK ? task.evaluate_metrics(parts, m) : st;
+            st = dist->allgather(packed, ranks);
+        if (st != NLP_OK)
+            return st;
+        for (const auto &p : ranks) {
+            size_t k = (size_t)p[0], at = 1 + k;
+            for (size_t i = 0; i < k; i++) {
+                size_t len = (size_t)p[1 + i];
+                parts.emplace_back(p.begin() + (ptrdiff_t)at, p.begin() + (ptrdiff_t)(at + len));
+                at += len;
+            }
+        }
+        return task.evaluate_metrics(parts, m);
     }
 
     /* Resume (every rank reads the checkpoint), then rank 0's parameters
@@ -451,13 +498,6 @@ double TrainTask::loss_weight(const nlp__batch &b) const
     for (size_t i = 0; i < b.rows * b.label_cols; i++)
         n += b.labels[i] != -100;
     return (double)n;
-}
-
-nlp_status TrainTask::evaluate(size_t batch_size, Metrics &out)
-{
-    std::vector<std::vector<double>> parts(1);
-    nlp_status st = evaluate_part(batch_size, 0, eval_count(), parts[0]);
-    return st == NLP_OK ? evaluate_metrics(parts, out) : st;
 }
 
 BatchTensors batch_tensors(const nlp__batch &b)
