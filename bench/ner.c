@@ -15,6 +15,7 @@
  * written to a temporary folder. Thread counts follow OMP_NUM_THREADS /
  * OPENBLAS_NUM_THREADS. */
 #include "bench_help.h"
+#include "bench_progress.h"
 #include "model/gemm_probe.h"
 #include "nlp/nlp.h"
 #include "text/tokenizer.h"
@@ -155,10 +156,13 @@ typedef struct corpus {
     double useful_flops;
 } corpus;
 
+static bench_progress progress;
+
 /* sgemm is measured again next to each run: on a shared machine the rate
  * a run competes with changes. The target compares CPU-time rates. */
 static void report(const char *name, const corpus *c, span t, double flops)
 {
+    bench_progress_end(&progress);
     double wall_sgemm = nlp__sgemm_gflops(1024, 5, 0), cpu_sgemm = nlp__sgemm_gflops(1024, 5, 1);
     printf("%-18s %7.1f %8.0f %8.1f %8.1f %8.1f %5.0f%% | %7.1f %8.0f %8.1f %8.1f %6.0f%%\n",
            name, (double)c->n / t.cpu, (double)c->total_tokens / t.cpu,
@@ -183,6 +187,7 @@ static void batch_one(const char *dir, const corpus *c)
         s = span_end(s);
         lat[i] = s.wall;
         cpu[i] = s.cpu;
+        bench_progress_show(&progress, "batch 1, sentence", i + 1, c->n);
     }
     report("batch 1", c, span_end(t0), c->useful_flops);
     qsort(lat, c->n, sizeof *lat, by_double);
@@ -200,12 +205,13 @@ static void batched(const char *dir, const corpus *c, size_t batch, int sorted)
 {
     nlp_ner_model *m = load(dir, batch, sorted);
     nlp_entities **out = calloc(c->n, sizeof *out);
+    char name[64];
+    snprintf(name, sizeof name, "batch %zu %s", batch, sorted ? "sorted" : "unsorted");
+    bench_progress_show(&progress, name, 0, 0);
     span t = span_start();
     if (nlp_ner_run_batch(m, (const char *const *)c->texts, c->bytes, c->n, out) != NLP_OK)
         die("run_batch");
     t = span_end(t);
-    char name[64];
-    snprintf(name, sizeof name, "batch %zu %s", batch, sorted ? "sorted" : "unsorted");
     report(name, c, t, executed_flops(c->tokens, c->n, batch, sorted));
     for (size_t i = 0; i < c->n; i++)
         nlp_entities_free(out[i]);
@@ -254,10 +260,12 @@ static const char *make_model(const char *keep)
 int main(int argc, char **argv)
 {
     if (bench_help(argc, argv,
-                   "usage: bench/ner [--sentences N] [--model DIR] [--keep DIR]\n"
+                   "usage: bench/ner [--sentences N] [--model DIR] [--keep DIR] [--quiet]\n"
                    "  NER throughput on CoNLL-2003 test sentences (default 3453) with a random\n"
-                   "  bert-base-sized model (or --model DIR); --keep DIR keeps the model made.\n"))
+                   "  bert-base-sized model (or --model DIR); --keep DIR keeps the model made.\n"
+                   "  Progress on stderr when it is a terminal, unless --quiet.\n"))
         return 0;
+    bench_progress_start(&progress, "bench/ner", bench_take_quiet(&argc, argv));
     size_t max = 3453;
     const char *model = NULL, *keep = NULL;
     for (int i = 1; i + 1 < argc; i += 2) {

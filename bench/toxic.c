@@ -12,6 +12,7 @@
  * once under SCRATCH (default /tmp/nlp-bench-toxic) and reused. Set
  * OMP_NUM_THREADS / OPENBLAS_NUM_THREADS to choose the threads. */
 #include "bench_help.h"
+#include "bench_progress.h"
 #include "core/core.h"
 
 #include <jansson.h>
@@ -149,6 +150,8 @@ static double cpu_now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+static bench_progress progress;
+
 /* Classify texts[0..n): one call per text (batch 1), or one call for all
  * of them (the library sorts by length and runs padded batches of up to 16). */
 static timing run(const nlp_toxic_model *m, const texts *t, size_t n, int batched)
@@ -163,8 +166,10 @@ static timing run(const nlp_toxic_model *m, const texts *t, size_t n, int batche
             die(st, "classify");
         for (size_t j = 0; j < per_call; j++)
             nlp_toxic_result_free(results[j]);
+        bench_progress_show(&progress, "classified", i + per_call, n);
     }
     timing took = {now() - start.wall, cpu_now() - start.cpu};
+    bench_progress_end(&progress);
     free(results);
     return took;
 }
@@ -207,10 +212,12 @@ static void latency(const char *dir, const texts *t)
 int main(int argc, char **argv)
 {
     if (bench_help(argc, argv,
-                   "usage: bench/toxic [--texts N] [--no-large] [--dir DIR]\n"
+                   "usage: bench/toxic [--texts N] [--no-large] [--dir DIR] [--quiet]\n"
                    "  toxicity classification latency on toxic-chat texts (N = 256), t5-small and,\n"
-                   "  unless --no-large, a t5-large-sized model written to DIR.\n"))
+                   "  unless --no-large, a t5-large-sized model written to DIR. Progress on\n"
+                   "  stderr when it is a terminal, unless --quiet.\n"))
         return 0;
+    bench_progress_start(&progress, "bench/toxic", bench_take_quiet(&argc, argv));
     size_t limit = 256;
     int large = 1;
     const char *scratch = "/tmp/nlp-bench-toxic";

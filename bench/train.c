@@ -4,13 +4,18 @@
  * peak resident memory. Each shape runs in its own child process so peak
  * memory is its own.
  *
- *   build/bench/train [--steps N] [--only NAME] [--nproc N]
+ *   build/bench/train [--steps N] [--only NAME] [--nproc N] [--after-backward]
+ *                     [--bucket-mb X]
  *
  * --nproc N: each shape runs once in one process, then as N local
  * data-parallel ranks (Gloo on 127.0.0.1) of the same per-rank batch; the
  * lines give samples/s over all ranks, the scaling efficiency
- * (samples/s of N ranks / (N x samples/s of one)) and the gradient
- * all-reduce seconds per step.
+ * (samples/s of N ranks / (N x samples/s of one)), the gradient
+ * all-reduce seconds per step, the part of them not hidden behind
+ * backward ("exposed") and the overlap (1 - exposed / all-reduce).
+ * --after-backward sums after backward (dist_reduce_after_backward, the
+ * reference path) instead of during it; --bucket-mb sets
+ * dist_bucket_cap_mb (default 25).
  *
  * BERT shapes: "tiny" = the bert-tiny-ner fixture (hidden 32, 2 layers),
  * "small" = hidden 128, 2 layers (docs/training.md's from-scratch model),
@@ -23,6 +28,7 @@
  * (nlp_bert_init / nlp_t5_init) and the bert-base-cased vocabulary
  * or t5-small spiece.model from ../shared. Threads follow OMP_NUM_THREADS. */
 #include "bench_help.h"
+#include "bench_progress.h"
 #include "nlp/nlp.h"
 
 #include <stdio.h>
@@ -51,6 +57,12 @@ static const shape SHAPES[] = {
     {"t5-small", 1, 512, 6, 8, 2048, 8, 128},
 };
 
+static bench_progress progress; /* rank 0 draws it */
+
+/* --after-backward, --bucket-mb */
+static int after_backward = 0;
+static double bucket_mb = 0;
+
 static double now(void)
 {
     struct timespec ts;
@@ -65,6 +77,7 @@ static void die(const char *what)
 }
 
 typedef struct timing {
+    const char *label; /* "tiny, 2 ranks: step" */
     long long warm_step, last_step;
     double t_warm, t_last, cpu_warm, cpu_last;
 } timing;
@@ -90,6 +103,7 @@ static int on_progress(const nlp_train_progress *p, void *user)
     t->last_step = p->step;
     t->t_last = now();
     t->cpu_last = cpu_now();
+    bench_progress_show(&progress, t->label, (size_t)p->step, (size_t)p->total_steps);
     return 0;
 }
 
@@ -193,6 +207,8 @@ static void run_shape(const shape *s, const char *top, int steps, int world, int
     o.dist_world_size = world;
     o.dist_rank = rank;
     o.dist_master_port = port;
+    o.dist_reduce_after_backward = after_backward;
+    o.dist_bucket_cap_mb = bucket_mb;
     o.output_dir = out;
     o.batch_size = s->batch;
     o.max_steps = steps + 2;
@@ -200,12 +216,17 @@ static void run_shape(const shape *s, const char *top, int steps, int world, int
     o.max_length = s->seq;
     o.use_cache = 0;
     o.learning_rate = 1e-4;
-    timing t = {2, 0, 0, 0, 0, 0};
+    char label[64];
+    snprintf(label, sizeof label, "%s, %d rank%s: step", s->name, world, world > 1 ? "s" : "");
+    timing t = {label, 2, 0, 0, 0, 0, 0};
+    if (rank != 0)
+        progress.on = 0;
     o.callback = on_progress;
     o.callback_data = &t;
     nlp_train_report r = {sizeof r};
     if ((s->t5 ? train_t5 : train_bert)(s, dir, steps, &o, &r) != NLP_OK)
         die("train");
+    bench_progress_end(&progress);
     if (rank != 0)
         return;
     double secs = t.t_last - t.t_warm, cpu = t.cpu_last - t.cpu_warm;
@@ -216,9 +237,13 @@ static void run_shape(const shape *s, const char *top, int steps, int world, int
     getrusage(RUSAGE_SELF, &ru);
     printf("%-8s hidden %4d layers %2d  ranks %d x batch %2zu x %3zu  wall %8.1f tokens/s "
            "%7.2f samples/s (%6.3f s/step)  rank 0: cpu %8.1f tokens/cpu-s (%6.3f cpu-s/step)"
-           "  all-reduce %6.3f s/step  peak RSS %7.1f MiB\n", s->name, s->hidden, s->layers,
-           world, s->batch, s->seq, tokens / secs, samples, secs / n, tokens / world / cpu,
-           cpu / n, r.allreduce_seconds / (double)r.steps, (double)ru.ru_maxrss / 1024.0);
+           "  all-reduce %6.3f s/step (exposed %6.3f, overlap %5.1f%%)  peak RSS %7.1f MiB\n",
+           s->name, s->hidden, s->layers, world, s->batch, s->seq, tokens / secs, samples,
+           secs / n, tokens / world / cpu, cpu / n, r.allreduce_seconds / (double)r.steps,
+           r.allreduce_exposed_seconds / (double)r.steps,
+           r.allreduce_seconds > 0 ? 100.0 * (1 - r.allreduce_exposed_seconds /
+                                                      r.allreduce_seconds) : 0.0,
+           (double)ru.ru_maxrss / 1024.0);
     fflush(stdout);
     char path[4096], line[64];
     snprintf(path, sizeof path, "%s/%s-%d", top, s->name, world);
@@ -266,9 +291,15 @@ int main(int argc, char **argv)
 {
     if (bench_help(argc, argv,
                    "usage: bench/train [--steps N] [--only tiny|small|base|t5-tiny|t5-small] [--nproc N]\n"
+                   "                   [--after-backward] [--bucket-mb X] [--quiet]\n"
                    "  training step time per model shape (N = 5 steps each); --nproc N also\n"
-                   "  runs N local data-parallel ranks and reports scaling efficiency.\n"))
+                   "  runs N local data-parallel ranks and reports scaling efficiency and the\n"
+                   "  gradient all-reduce time and its overlap with backward; --after-backward\n"
+                   "  sums after backward instead (the reference path); --bucket-mb X sets the\n"
+                   "  gradient bucket size (default 25 MiB). Progress on stderr when it is a\n"
+                   "  terminal, unless --quiet.\n"))
         return 0;
+    bench_progress_start(&progress, "bench/train", bench_take_quiet(&argc, argv));
     int steps = 5, nproc = 1;
     const char *only = NULL;
     for (int i = 1; i < argc; i++) {
@@ -279,9 +310,14 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--nproc") == 0 && i + 1 < argc && atoi(argv[i + 1]) >= 1 &&
                  atoi(argv[i + 1]) <= 64)
             nproc = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--after-backward") == 0)
+            after_backward = 1;
+        else if (strcmp(argv[i], "--bucket-mb") == 0 && i + 1 < argc && atof(argv[i + 1]) > 0)
+            bucket_mb = atof(argv[++i]);
         else {
             fprintf(stderr, "usage: bench/train [--steps N] "
-                            "[--only tiny|small|base|t5-tiny|t5-small] [--nproc 1..64]\n");
+                            "[--only tiny|small|base|t5-tiny|t5-small] [--nproc 1..64] "
+                            "[--after-backward] [--bucket-mb X > 0]\n");
             return 2;
         }
     }

@@ -19,6 +19,8 @@ const (
 	AggregationFirst   Aggregation = 0 // the first subword decides
 	AggregationAverage Aggregation = 1 // argmax of the mean probabilities
 	AggregationMax     Aggregation = 2 // the most confident subword
+	AggregationSimple  Aggregation = 3 // tokens grouped by their own labels (HF "simple")
+	AggregationNone    Aggregation = 4 // one entity per token not labelled O (HF "none")
 )
 
 // NerOptions configure LoadNer; zero fields keep the library's defaults.

@@ -401,11 +401,18 @@ typedef struct nlp_ner_model nlp_ner_model;
 /* How a word's subword predictions become the word's label (as
  * transformers' aggregation_strategy): the first subword decides; the
  * argmax of the mean of the subwords' probabilities; or the label of the
- * subword with the highest probability. */
+ * subword with the highest probability. SIMPLE and NONE work on tokens
+ * (subwords), not words: SIMPLE groups adjacent tokens into entities by
+ * their own labels (B-X starts one, I-X continues an X one; score the mean
+ * over the tokens), so an entity may start or end inside a word; NONE
+ * gives one entity per token not labelled O (its tag, token and
+ * token_index set). */
 typedef enum nlp_aggregation {
     NLP_AGGREGATION_FIRST = 0,
     NLP_AGGREGATION_AVERAGE = 1,
-    NLP_AGGREGATION_MAX = 2
+    NLP_AGGREGATION_MAX = 2,
+    NLP_AGGREGATION_SIMPLE = 3,
+    NLP_AGGREGATION_NONE = 4
 } nlp_aggregation;
 
 typedef struct nlp_ner_options {
@@ -479,6 +486,16 @@ typedef struct nlp_entity {
     size_t byte_start, byte_end;
     size_t char_start, char_end;
     float score;
+    /* Since 0.2 (the library allocates entities, so fields are appended).
+     * tag: the full label of the entity's first word or token ("B-PER",
+     * "I-PER"; Hugging Face's "entity"). token_index: the position of its
+     * first token in the model input, [CLS] being 0 (Hugging Face's
+     * "index"; counted over the whole text when it spans several windows).
+     * token: with NLP_AGGREGATION_NONE the token as the vocabulary spells
+     * it ("##ing"; Hugging Face's "word" there), else NULL. */
+    const char *tag;
+    size_t token_index;
+    const char *token;
 } nlp_entity;
 
 /* The entities of one text, in text order, never overlapping. */
@@ -495,7 +512,8 @@ NLP_API void nlp_entities_free(nlp_entities *entities);
  * keeps the prediction of the window where its word sits most centrally),
  * labels each word (options.aggregation), repairs BIO (an I-X after O or
  * after another type starts a new X entity) and builds entities, which
- * never start or end inside a word. *entities receives a result to release
+ * never start or end inside a word (except with NLP_AGGREGATION_SIMPLE
+ * and NLP_AGGREGATION_NONE, which work on tokens). *entities receives a result to release
  * with nlp_entities_free() (possibly empty). Errors: NLP_ERR_INVALID_ARG,
  * NLP_ERR_INVALID_UTF8 (with the byte position), NLP_ERR_RUNTIME.
  * Thread-safe: many threads may run one model at once. */
@@ -1205,6 +1223,20 @@ typedef struct nlp_train_options {
     const char *dist_master_addr; /* NULL: $MASTER_ADDR, else "127.0.0.1" */
     int dist_master_port;       /* 0: $MASTER_PORT, else 29500 */
     long long dist_timeout_ms;  /* 0: 300000 (rendezvous and each collective) */
+    /* [EXPERIMENTAL] How gradients are summed across ranks: in buckets of
+     * up to dist_bucket_cap_mb, each started as soon as backward has
+     * produced its gradients, so the sums overlap the rest of backward
+     * (c10d's Reducer, as DistributedDataParallel); or, with
+     * dist_reduce_after_backward, all after backward (the reference path;
+     * both give the same parameters). */
+    double dist_bucket_cap_mb;  /* 0: 25 (DistributedDataParallel's bucket_cap_mb) */
+    int dist_reduce_after_backward; /* 0: overlap backward; 1: after it */
+    /* Progress of each evaluation inside training (every eval_steps, or
+     * each epoch): called with the evaluation examples this rank has
+     * scored so far and its share's total (all of them in one process), once
+     * per eval batch; nonzero stops training with NLP_ERR_CANCELLED. */
+    nlp_progress_callback eval_progress; /* NULL (default): none */
+    void *eval_progress_data;
 } nlp_train_options;
 
 /* The defaults listed above, with size set (section 5). */
@@ -1234,6 +1266,10 @@ typedef struct nlp_train_report {
      * gradients across ranks (waiting for the slowest included); 0 in
      * one process. tokens_per_second then counts every rank's tokens. */
     double allreduce_seconds;
+    /* [EXPERIMENTAL] Of allreduce_seconds, the part no computation hid:
+     * after the last gradient of backward (all of it when summing after
+     * backward). 1 - exposed / allreduce is the overlap. */
+    double allreduce_exposed_seconds;
 } nlp_train_report;
 
 /* Fine-tune the BERT token classifier in base_dir (a Hugging Face

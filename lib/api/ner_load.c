@@ -35,8 +35,9 @@ static nlp_status read_options(const nlp_ner_options *given, nlp_ner_options *o)
         return st;
     if (o->num_threads < 0)
         return nlp__fail(NLP_ERR_INVALID_ARG, "num_threads must be >= 0");
-    if ((unsigned)o->aggregation > NLP_AGGREGATION_MAX)
-        return nlp__fail(NLP_ERR_INVALID_ARG, "unknown aggregation %d", (int)o->aggregation);
+    if ((unsigned)o->aggregation > NLP_AGGREGATION_NONE)
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_options.aggregation: unknown value %d "
+                         "(allowed: 0..4, the nlp_aggregation values)", (int)o->aggregation);
     if (o->batch_size == 0)
         o->batch_size = 1;
     return NLP_OK;

@@ -70,6 +70,10 @@ static nlp_status check_ranges(const nlp_train_options &o)
         {"adam_beta1", o.adam_beta1 >= 0 && o.adam_beta1 < 1, "0 <= beta1 < 1"},
         {"adam_beta2", o.adam_beta2 >= 0 && o.adam_beta2 < 1, "0 <= beta2 < 1"},
         {"weight_decay", o.weight_decay >= 0, ">= 0"},
+        {"dist_bucket_cap_mb", o.dist_bucket_cap_mb >= 0 && o.dist_bucket_cap_mb <= 65536,
+         "0 (25) .. 65536"},
+        {"dist_reduce_after_backward", o.dist_reduce_after_backward == 0 ||
+                                           o.dist_reduce_after_backward == 1, "0 or 1"},
     };
     for (const range &c : checks)
         if (!c.ok)

@@ -77,7 +77,8 @@ nlp_status nlp__ner_word_labels(const float *probs, size_t n_labels, const int32
             continue;
         }
         size_t end = t + 1;
-        while (end < n_tokens && word_ids[end] == word_ids[t])
+        bool per_token = agg == NLP__AGG_SIMPLE || agg == NLP__AGG_NONE;
+        while (!per_token && end < n_tokens && word_ids[end] == word_ids[t])
             end++;
         words[n] = (nlp__word_label){.tok_begin = t, .tok_end = end};
         label_word(probs, n_labels, agg, &words[n], scratch);
@@ -94,8 +95,9 @@ nlp_status nlp__ner_word_labels(const float *probs, size_t n_labels, const int32
     return NLP_OK;
 }
 
-nlp_status nlp__ner_spans(const nlp__ner_labels *labels, const nlp__word_label *words,
-                          size_t n_words, nlp__entity_span **out, size_t *count)
+/* grouped: BIO decoding; else every word not labelled O alone. */
+static nlp_status spans_of(const nlp__ner_labels *labels, const nlp__word_label *words,
+                           size_t n_words, bool grouped, nlp__entity_span **out, size_t *count)
 {
     *out = NULL;
     *count = 0;
@@ -108,7 +110,7 @@ nlp_status nlp__ner_spans(const nlp__ner_labels *labels, const nlp__word_label *
     for (size_t i = 0; i <= n_words; i++) {
         int32_t lab = i < n_words ? words[i].label : -1;
         nlp__tag_kind kind = lab >= 0 ? labels->kinds[lab] : NLP__TAG_O;
-        bool extends = open && kind == NLP__TAG_I &&
+        bool extends = grouped && open && kind == NLP__TAG_I &&
                        nlp__ner_same_type(labels, (size_t)spans[n - 1].label, (size_t)lab);
         if (open && !extends) {
             /* Close the open entity: its score is the mean over its words. */
@@ -133,4 +135,16 @@ nlp_status nlp__ner_spans(const nlp__ner_labels *labels, const nlp__word_label *
     *out = spans;
     *count = n;
     return NLP_OK;
+}
+
+nlp_status nlp__ner_spans(const nlp__ner_labels *labels, const nlp__word_label *words,
+                          size_t n_words, nlp__entity_span **out, size_t *count)
+{
+    return spans_of(labels, words, n_words, true, out, count);
+}
+
+nlp_status nlp__ner_spans_ungrouped(const nlp__ner_labels *labels, const nlp__word_label *words,
+                                    size_t n_words, nlp__entity_span **out, size_t *count)
+{
+    return spans_of(labels, words, n_words, false, out, count);
 }

@@ -15,11 +15,15 @@ extern "C" {
 /* How a word's subword predictions become one label (transformers'
  * aggregation_strategy): the first subword's argmax; the argmax of the
  * subwords' mean probabilities; or the label of the single most confident
- * subword. Values match nlp_aggregation in nlp.h. */
+ * subword. SIMPLE and NONE label each token on its own (a "word" of one
+ * token): SIMPLE then groups them by BIO, NONE not at all. Values match
+ * nlp_aggregation in nlp.h. */
 typedef enum nlp__aggregation {
     NLP__AGG_FIRST = 0,
     NLP__AGG_AVERAGE = 1,
-    NLP__AGG_MAX = 2
+    NLP__AGG_MAX = 2,
+    NLP__AGG_SIMPLE = 3,
+    NLP__AGG_NONE = 4
 } nlp__aggregation;
 
 /* Softmax of n logits into out (may alias logits), in float with a double
@@ -35,7 +39,8 @@ typedef struct nlp__word_label {
 } nlp__word_label;
 
 /* Group tokens into words (a word is a run of consecutive tokens with the
- * same word id >= 0; tokens with id -1 are skipped) and label each.
+ * same word id >= 0, or, for SIMPLE and NONE, each token alone; tokens
+ * with id -1 are skipped) and label each.
  * probs is n_tokens x n_labels. *out is malloc'd (NULL when no words). */
 nlp_status nlp__ner_word_labels(const float *probs, size_t n_labels, const int32_t *word_ids,
                                 size_t n_tokens, nlp__aggregation aggregation,
@@ -55,6 +60,10 @@ typedef struct nlp__entity_span {
  * or after another type). *out is malloc'd (NULL when none). */
 nlp_status nlp__ner_spans(const nlp__ner_labels *labels, const nlp__word_label *words,
                           size_t n_words, nlp__entity_span **out, size_t *count);
+
+/* One entity per word (token) not labelled O, none grouped: NONE. */
+nlp_status nlp__ner_spans_ungrouped(const nlp__ner_labels *labels, const nlp__word_label *words,
+                                    size_t n_words, nlp__entity_span **out, size_t *count);
 
 #ifdef __cplusplus
 }

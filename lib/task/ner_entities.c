@@ -5,7 +5,7 @@
 
 nlp_status nlp__entities_build(const nlp__ner_labels *labels, const char *text,
                                const nlp__encoding *enc, const nlp__word_label *words,
-                               const nlp__entity_span *spans, size_t n_spans,
+                               const nlp__entity_span *spans, size_t n_spans, bool with_token,
                                nlp_entities **out)
 {
     nlp_entities *e = nlp__calloc(1, sizeof *e);
@@ -27,7 +27,10 @@ nlp_status nlp__entities_build(const nlp__ner_labels *labels, const char *text,
         x->score = s->score;
         x->label = nlp__strdup(labels->types[s->label]);
         x->text = nlp__strndup(text + x->byte_start, x->byte_end - x->byte_start);
-        if (!x->label || !x->text) {
+        x->tag = nlp__strdup(labels->names[words[s->word_begin].label]);
+        x->token_index = first + 1;
+        x->token = with_token ? nlp__strndup(enc->tokens[first], enc->token_len[first]) : NULL;
+        if (!x->label || !x->text || !x->tag || (with_token && !x->token)) {
             nlp__entities_free(e);
             return NLP_ERR_NOMEM;
         }
@@ -43,6 +46,8 @@ void nlp__entities_free(nlp_entities *entities)
     for (size_t i = 0; i < entities->count; i++) {
         free((char *)entities->items[i].label);
         free((char *)entities->items[i].text);
+        free((char *)entities->items[i].tag);
+        free((char *)entities->items[i].token);
     }
     free(entities->items);
     free(entities);

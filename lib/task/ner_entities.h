@@ -10,7 +10,8 @@
 extern "C" {
 #endif
 
-/* Invariant: items[i].label and .text are owned strings; offsets are
+/* Invariant: items[i].label, .text and .tag (and .token when set) are
+ * owned strings; offsets are
  * half-open spans of the original text; items are in text order. */
 struct nlp_entities {
     size_t count;
@@ -18,10 +19,12 @@ struct nlp_entities {
 };
 
 /* Build entities of text from spans over words over enc's tokens (enc
- * without specials: token i of enc is token i of the words). */
+ * without specials: token i of enc is token i of the words, so token i is
+ * at position i + 1 of the model input, after [CLS]). with_token: each
+ * entity also gets its first token's vocabulary spelling. */
 nlp_status nlp__entities_build(const nlp__ner_labels *labels, const char *text,
                                const nlp__encoding *enc, const nlp__word_label *words,
-                               const nlp__entity_span *spans, size_t n_spans,
+                               const nlp__entity_span *spans, size_t n_spans, bool with_token,
                                nlp_entities **out);
 void nlp__entities_free(nlp_entities *entities); /* NULL ok */
 

@@ -45,10 +45,12 @@ static nlp_status entities_of(const nlp__ner_pipeline *p, const char *text,
     size_t n_words = 0, n_spans = 0;
     nlp_status st = nlp__ner_word_labels(probs, p->labels->count, enc->word_ids, enc->count,
                                          p->aggregation, &words, &n_words);
+    bool per_token = p->aggregation == NLP__AGG_NONE;
     if (st == NLP_OK)
-        st = nlp__ner_spans(p->labels, words, n_words, &spans, &n_spans);
+        st = (per_token ? nlp__ner_spans_ungrouped : nlp__ner_spans)(p->labels, words, n_words,
+                                                                     &spans, &n_spans);
     if (st == NLP_OK)
-        st = nlp__entities_build(p->labels, text, enc, words, spans, n_spans, out);
+        st = nlp__entities_build(p->labels, text, enc, words, spans, n_spans, per_token, out);
     free(words);
     free(spans);
     return st;
@@ -98,9 +100,14 @@ nlp_status nlp__ner_pipeline_tag(const nlp__ner_pipeline *p, const char *const *
     nlp_status st = nlp__tokenizer_encode_words(p->tokenizer, words, lens, n, false, 0, &enc);
     if (st == NLP_OK)
         st = nlp__ner_predict(&p->predictor, &enc, 1, &probs);
+    /* A tag per word: the token-level strategies (SIMPLE, NONE) tag a word
+     * by its first token, as FIRST does. */
+    nlp__aggregation agg = p->aggregation == NLP__AGG_SIMPLE || p->aggregation == NLP__AGG_NONE
+                               ? NLP__AGG_FIRST
+                               : p->aggregation;
     if (st == NLP_OK)
-        st = nlp__ner_word_labels(probs, p->labels->count, enc->word_ids, enc->count,
-                                  p->aggregation, &wl, &n_wl);
+        st = nlp__ner_word_labels(probs, p->labels->count, enc->word_ids, enc->count, agg, &wl,
+                                  &n_wl);
     for (size_t w = 0; st == NLP_OK && w < n_wl; w++)
         labels[enc->word_ids[wl[w].tok_begin]] = wl[w].label;
     free(wl);

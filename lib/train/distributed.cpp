@@ -1,10 +1,7 @@
 /* distributed.cpp - the c10d process group behind data-parallel training
  * (see distributed.hpp). Gloo serves CPU tensors; Debian's libtorch has no
  * CUDA, so NCCL is not built here (docs/distributed.md). */
-#include "train/distributed.hpp"
-
-#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
-#include <torch/csrc/distributed/c10d/TCPStore.hpp>
+#include "train/dist_impl.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -96,13 +93,6 @@ nlp_status dist_config(const nlp_train_options &o, DistConfig &out)
     out.timeout_ms = o.dist_timeout_ms > 0 ? o.dist_timeout_ms : 300000;
     return NLP_OK;
 }
-
-struct DistGroup::Impl {
-    DistConfig config;
-    c10::intrusive_ptr<c10d::TCPStore> store;
-    c10::intrusive_ptr<c10d::ProcessGroupGloo> pg;
-    int faults = 0; /* failed collectives so far: keys of each diagnosis */
-};
 
 DistGroup::~DistGroup() = default;
 

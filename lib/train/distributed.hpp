@@ -3,6 +3,9 @@
  * environment) and the collectives the trainer needs, on a Gloo group.
  * The c10d and Gloo headers stay inside distributed.cpp.
  *
+ * Gradients are summed either after backward (allreduce_sum) or while it
+ * runs (DistOverlap, c10d's Reducer).
+ *
  * Every collective either completes on all ranks or fails on the survivors
  * with NLP_ERR_IO whose message names the lost rank(s): a peer that closed
  * its connection is seen at once, one that hangs after the timeout. */
@@ -58,10 +61,49 @@ public:
 
 private:
     struct Impl;
+    friend class DistOverlap;
     DistGroup() = default;
     nlp_status fail(const char *what, const std::exception &e);
     std::unique_ptr<Impl> impl_;
     int rank_ = 0, world_ = 1;
+};
+
+/* Gradients summed across ranks while backward runs: c10d's Reducer (the
+ * engine of DistributedDataParallel) packs the parameters' gradients into
+ * flat buckets in reverse parameter order and starts each bucket's
+ * all-reduce as soon as backward has produced all of its gradients. The
+ * sum is a plain sum (no division by the world size, as allreduce_sum).
+ * A parameter backward does not reach is found by walking the graph
+ * (find_unused_parameters): it cannot hold a bucket back; one no rank
+ * reached keeps no gradient, one some ranks reached gets their sum. */
+class DistOverlap {
+public:
+    /* params: the leaves whose .grad to sum, all on one device, dense.
+     * bucket_bytes: the cap of a bucket (DDP's bucket_cap_mb). */
+    static nlp_status create(DistGroup &g, const std::vector<at::Tensor> &params,
+                             size_t bucket_bytes, std::unique_ptr<DistOverlap> &out);
+    ~DistOverlap();
+
+    /* loss.backward(), which returns once every bucket's sum is in the
+     * parameters' .grad (added to what earlier backward passes left
+     * there: gradient accumulation sums locally first, then once here). A
+     * failed sum is NLP_ERR_IO naming the lost rank, as DistGroup's. */
+    nlp_status backward(const at::Tensor &loss);
+
+    /* Totals over the backward passes so far: seconds during which at
+     * least one bucket's all-reduce was in flight, and the part of them
+     * after backward's last gradient, which no computation hid. */
+    double comm_seconds() const { return comm_s_; }
+    double exposed_seconds() const { return exposed_s_; }
+    size_t buckets() const { return buckets_; }
+
+private:
+    struct Impl;
+    DistOverlap() = default;
+    std::unique_ptr<Impl> impl_;
+    DistGroup *group_ = nullptr;
+    double comm_s_ = 0, exposed_s_ = 0;
+    size_t buckets_ = 0;
 };
 
 } // namespace nlp

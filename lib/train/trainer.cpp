@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <algorithm>
 #include <mutex>
 
 namespace nlp {
@@ -31,7 +32,15 @@ struct Loop {
     /* Data parallel when set: batches of batch_size rows per rank, so one
      * step consumes global_batch() examples of the shared order. */
     DistGroup *dist = nullptr;
-    double allreduce_seconds = 0;
+    /* Set unless dist_reduce_after_backward: sums during the last
+     * micro-step's backward. */
+    std::unique_ptr<DistOverlap> overlap;
+    double allreduce_seconds = 0, exposed_seconds = 0;
+    /* Every rank had labelled rows in every micro-step of this optimizer
+     * step so far: only then does every rank run the backward that the
+     * overlapped sums need (else the sums wait for after backward). */
+    bool all_ranks_active = true;
+    bool reduced_in_backward = false;
 
     Loop(TrainTask &t, const nlp_train_options &opts, DistGroup *group)
         : task(t), o(opts), opt(t.trainable(), adamw_config(opts)), dist(group)
@@ -96,8 +105,10 @@ struct Loop {
      * Its mean loss is weighted by its share of the labelled positions, so
      * the summed gradients are those of the mean over the whole global
      * batch, as one process with global_batch() rows would compute. *loss
-     * gets that global mean. */
-    nlp_status dist_micro_step(int divide_by, double &loss_out)
+     * gets that global mean. On the last micro-step (last) the gradients
+     * are summed during backward when overlap is on and every rank takes
+     * part. */
+    nlp_status dist_micro_step(int divide_by, bool last, double &loss_out)
     {
         size_t gb = global_batch(), W = (size_t)dist->world(), r = (size_t)dist->rank();
         size_t first = (size_t)s.batch_in_epoch * gb;
@@ -117,13 +128,20 @@ struct Loop {
                 value = loss.item<double>();
             }
         }
-        std::vector<double> sums{weight, value * weight, (double)b.tokens};
+        std::vector<double> sums{weight, value * weight, (double)b.tokens, weight > 0 ? 1.0 : 0};
         nlp__batch_free(&b);
         nlp_status st = dist->allreduce_sum(sums);
         if (st != NLP_OK)
             return st;
-        if (weight > 0)
+        all_ranks_active = all_ranks_active && sums[3] == (double)W;
+        if (last && overlap && all_ranks_active) {
+            st = overlap->backward(loss * (weight / sums[0] / (double)divide_by));
+            if (st != NLP_OK)
+                return st;
+            reduced_in_backward = true;
+        } else if (weight > 0) {
             (loss * (weight / sums[0] / (double)divide_by)).backward();
+        }
         s.tokens += (int64_t)sums[2];
         s.batch_in_epoch++;
         loss_out = sums[0] > 0 ? sums[1] / sums[0] : NAN;
@@ -161,22 +179,26 @@ struct Loop {
         int64_t left = s.batches_per_epoch - s.batch_in_epoch;
         int k = (int)std::min<int64_t>(accum, left);
         double sum = 0;
+        all_ranks_active = true;
+        reduced_in_backward = false;
         for (int i = 0; i < k; i++) {
             if (!dist) {
                 sum += micro_step(k);
                 continue;
             }
             double v = 0;
-            nlp_status st = dist_micro_step(k, v);
+            nlp_status st = dist_micro_step(k, i == k - 1, v);
             if (st != NLP_OK)
                 return st;
             sum += v;
         }
-        if (dist) {
+        if (dist && !reduced_in_backward) {
             auto t0 = std::chrono::steady_clock::now();
             nlp_status st = dist_reduce_grads();
-            allreduce_seconds += std::chrono::duration<double>(
-                                     std::chrono::steady_clock::now() - t0).count();
+            double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+                              .count();
+            allreduce_seconds += secs;
+            exposed_seconds += secs;
             if (st != NLP_OK)
                 return st;
         }
@@ -243,7 +265,7 @@ struct Loop {
         double value = NAN, eval_loss = NAN;
         if (task.can_evaluate()) {
             at::NoGradGuard no_grad;
-            nlp_status st = dist ? dist_evaluate(m) : task.evaluate(o.eval_batch_size, m);
+            nlp_status st = dist ? dist_evaluate(m) : local_evaluate(m);
             if (st != NLP_OK)
                 return st;
             if (!m.count(metric))
@@ -281,18 +303,65 @@ struct Loop {
         return notify(task.can_evaluate(), eval_loss, value, dir);
     }
 
+    /* Score evaluation examples [begin, end) one eval batch at a time (the
+     * batches one call over the range would make), one record each in
+     * parts, telling eval_progress after each. */
+    nlp_status score_examples(size_t begin, size_t end, std::vector<std::vector<double>> &parts)
+    {
+        size_t bs = o.eval_batch_size;
+        if (begin == end) {
+            parts.emplace_back();
+            return task.evaluate_part(bs, begin, end, parts.back());
+        }
+        for (size_t at = begin; at < end; at += bs) {
+            size_t to = std::min(end, at + bs);
+            parts.emplace_back();
+            nlp_status st = task.evaluate_part(bs, at, to, parts.back());
+            if (st != NLP_OK)
+                return st;
+            if (o.eval_progress && o.eval_progress(to - begin, end - begin,
+                                                   o.eval_progress_data) != 0)
+                return nlp__fail(NLP_ERR_CANCELLED, "training cancelled by eval_progress "
+                                 "during the evaluation at step %lld",
+                                 (long long)s.global_step);
+        }
+        return NLP_OK;
+    }
+
+    nlp_status local_evaluate(Metrics &m)
+    {
+        std::vector<std::vector<double>> parts;
+        nlp_status st = score_examples(0, task.eval_count(), parts);
+        return st == NLP_OK ? task.evaluate_metrics(parts, m) : st;
+    }
+
     /* Each rank scores its share of the evaluation examples; all gather
-     * the records, so every rank computes the same metrics. */
+     * the records (a rank's records packed as [count, their lengths,
+     * their values]), so every rank computes the same metrics. */
     nlp_status dist_evaluate(Metrics &m)
     {
         size_t n = task.eval_count(), W = (size_t)dist->world(), r = (size_t)dist->rank();
-        std::vector<double> part;
-        nlp_status st = dist->agree(task.evaluate_part(o.eval_batch_size, n * r / W,
-                                                       n * (r + 1) / W, part));
-        std::vector<std::vector<double>> parts;
+        std::vector<std::vector<double>> mine;
+        nlp_status st = dist->agree(score_examples(n * r / W, n * (r + 1) / W, mine));
+        std::vector<double> packed{(double)mine.size()};
+        for (const auto &part : mine)
+            packed.push_back((double)part.size());
+        for (const auto &part : mine)
+            packed.insert(packed.end(), part.begin(), part.end());
+        std::vector<std::vector<double>> ranks, parts;
         if (st == NLP_OK)
-            st = dist->allgather(part, parts);
-        return st == NLP_OK ? task.evaluate_metrics(parts, m) : st;
+            st = dist->allgather(packed, ranks);
+        if (st != NLP_OK)
+            return st;
+        for (const auto &p : ranks) {
+            size_t k = (size_t)p[0], at = 1 + k;
+            for (size_t i = 0; i < k; i++) {
+                size_t len = (size_t)p[1 + i];
+                parts.emplace_back(p.begin() + (ptrdiff_t)at, p.begin() + (ptrdiff_t)(at + len));
+                at += len;
+            }
+        }
+        return task.evaluate_metrics(parts, m);
     }
 
     /* Resume (every rank reads the checkpoint), then rank 0's parameters
@@ -327,7 +396,22 @@ struct Loop {
         std::vector<at::Tensor> values;
         for (Param &p : opt.params())
             values.push_back(p.value);
-        return dist->broadcast(values);
+        nlp_status st = dist->broadcast(values);
+        if (st != NLP_OK || o.dist_reduce_after_backward)
+            return st;
+        double mb = o.dist_bucket_cap_mb > 0 ? o.dist_bucket_cap_mb : 25.0;
+        return dist->agree(DistOverlap::create(*dist, values, std::max<size_t>(1, (size_t)(mb * 1048576.0)),
+                                                overlap));
+    }
+
+    /* The sums' totals: after-backward ones and overlapped ones. */
+    double comm_seconds() const
+    {
+        return allreduce_seconds + (overlap ? overlap->comm_seconds() : 0);
+    }
+    double comm_exposed_seconds() const
+    {
+        return exposed_seconds + (overlap ? overlap->exposed_seconds() : 0);
     }
 
     nlp_status run(nlp_train_report &r)
@@ -416,13 +500,6 @@ double TrainTask::loss_weight(const nlp__batch &b) const
     return (double)n;
 }
 
-nlp_status TrainTask::evaluate(size_t batch_size, Metrics &out)
-{
-    std::vector<std::vector<double>> parts(1);
-    nlp_status st = evaluate_part(batch_size, 0, eval_count(), parts[0]);
-    return st == NLP_OK ? evaluate_metrics(parts, out) : st;
-}
-
 BatchTensors batch_tensors(const nlp__batch &b)
 {
     return {to_tensor(b.input_ids, b.rows, b.cols), to_tensor(b.attention_mask, b.rows, b.cols),
@@ -474,7 +551,8 @@ nlp_status run_training(TrainTask &task, const nlp_train_options &opts,
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     report.seconds = secs;
     report.tokens_per_second = secs > 0 ? (double)loop.s.tokens / secs : 0;
-    report.allreduce_seconds = loop.allreduce_seconds;
+    report.allreduce_seconds = loop.comm_seconds();
+    report.allreduce_exposed_seconds = loop.comm_exposed_seconds();
     return st;
 }
 

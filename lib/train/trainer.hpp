@@ -41,8 +41,6 @@ public:
                                      std::vector<double> &part) = 0;
     virtual nlp_status evaluate_metrics(const std::vector<std::vector<double>> &parts,
                                         Metrics &out) = 0;
-    /* Both halves over every evaluation example. */
-    nlp_status evaluate(size_t batch_size, Metrics &out);
     virtual bool can_evaluate() const = 0;
     /* config.json, model.safetensors, tokenizer files into dir. */
     virtual nlp_status save_model(const std::string &dir) = 0;

@@ -30,4 +30,26 @@ for cmd in "ner run --model $bert" "toxic classify --model $t5" \
   echo "$out" | grep -q '[0-9]* done [0-9.]*/s' || fail "$cmd: no progress in: $out"
   [ -z "$(on_tty $nlp $cmd --quiet < "$tmp/texts")" ] || fail "$cmd --quiet still draws"
 done
+# Training: the evaluations inside it draw their own bar (eval batches of
+# 4 over 12 examples), then the eval line follows.
+for task in ner toxic; do
+  if [ $task = ner ]; then
+    cmd="ner train --model $bert --train $shared/data/conll2003/train.txt --eval $tmp/v.conll"
+    cmd="$cmd --max-train-examples 8 --max-eval-examples 12 --batch-size 8"
+  else
+    tdir=$shared/data/toxic-chat/toxicchat0124-human
+    cmd="toxic train --model $t5 --train $tdir/train.csv --eval $tdir/test.jsonl"
+    cmd="$cmd --max-train-examples 8 --max-eval-examples 12 --batch-size 8"
+  fi
+  cmd="$cmd --eval-batch-size 4 --max-steps 1 --no-cache"
+  out=$(on_tty $nlp $cmd --out "$tmp/$task-tty") || fail "$cmd on a tty: exit $?"
+  echo "$out" | grep -q 'eval \[#*\.*\] 12/12 [0-9.]*/s ETA' || fail "$task train: no eval bar in: $out"
+  echo "$out" | grep -q 'eval \[#*\.*\] 4/12 ' || fail "$task train: eval bar not per batch: $out"
+  echo "$out" | grep -q 'eval step 1 ' || fail "$task train: no eval line after the bar: $out"
+  out=$(on_tty $nlp $cmd --out "$tmp/$task-quiet" --quiet)
+  [ -z "$out" ] || fail "$task train --quiet still draws: $out"
+  out=$($nlp $cmd --out "$tmp/$task-pipe" 2>&1 >/dev/null) || fail "$cmd on a pipe: exit $?"
+  ! echo "$out" | grep -q 'eval \[' || fail "$task train draws the eval bar on a pipe: $out"
+  echo "$out" | grep -q '^eval step 1 ' || fail "$task train: no eval line on a pipe: $out"
+done
 echo "ok: progress bars"

@@ -59,6 +59,7 @@ typedef struct outcome {
     long long steps;
     double train_loss, best_metric;
     char error[2048];
+    double allreduce, exposed; /* nlp_train_report's all-reduce seconds */
     double seconds; /* until this rank exited */
 } outcome;
 
@@ -66,8 +67,9 @@ static void read_outcome(const char *path, outcome *o)
 {
     FILE *f = fopen(path, "r");
     cr_assert_not_null(f, "no result file %s: the worker crashed", path);
-    cr_assert_eq(fscanf(f, "status %d\nsteps %lld\ntrain_loss %lf\nbest_metric %lf\nerror ",
-                        &o->status, &o->steps, &o->train_loss, &o->best_metric), 4);
+    cr_assert_eq(fscanf(f, "status %d\nsteps %lld\ntrain_loss %lf\nbest_metric %lf\n"
+                           "allreduce %lf %lf\nerror ", &o->status, &o->steps, &o->train_loss,
+                        &o->best_metric, &o->allreduce, &o->exposed), 6);
     if (!fgets(o->error, sizeof o->error, f))
         o->error[0] = 0;
     fclose(f);
@@ -218,44 +220,112 @@ static double max_abs_diff(const char *a, const char *b, bool key_biases)
 }
 
 
-Test(distributed, two_ranks_of_batch_4_equal_one_process_of_batch_8, .timeout = 300)
+/* r on 2 ranks with the summing settings of the environment variables
+ * (name=value pairs, NULL-ended) into out_dir; its parameters' largest
+ * difference from model_1 (a 1-process run's model.safetensors). */
+static double two_ranks_against(run r, const char *out_dir, const char *const *env,
+                                const outcome *one, const char *model_1, outcome out[2])
+{
+    for (size_t i = 0; env[i]; i += 2)
+        cr_assert_eq(setenv(env[i], env[i + 1], 1), 0);
+    r.out = out_dir;
+    run_ranks(&r, 2, out, 240);
+    for (size_t i = 0; env[i]; i += 2)
+        unsetenv(env[i]);
+    for (int k = 0; k < 2; k++) {
+        cr_assert_eq(out[k].status, NLP_OK, "%s rank %d: %s", out_dir, k, out[k].error);
+        cr_assert_eq(out[k].steps, r.max_steps);
+        cr_assert_float_eq(out[k].train_loss, one->train_loss, 1e-5, "%s rank %d loss %.9g vs "
+                           "%.9g", out_dir, k, out[k].train_loss, one->train_loss);
+        /* evaluation is sharded over the ranks, then gathered: the same F1 */
+        if (r.eval)
+            cr_assert_float_eq(out[k].best_metric, one->best_metric, 1e-9, "rank %d F1", k);
+        cr_assert(out[k].allreduce > 0, "%s rank %d: no all-reduce time", out_dir, k);
+        cr_assert(out[k].exposed >= 0 && out[k].exposed <= out[k].allreduce * 1.000001 + 1e-6,
+                  "%s rank %d: exposed %.6g of %.6g s", out_dir, k, out[k].exposed,
+                  out[k].allreduce);
+    }
+    char *m2 = path2(out_dir, "model.safetensors");
+    double diff = max_abs_diff(model_1, m2, false);
+    cr_log_info("%s: max |param(2 ranks) - param(1 process)| = %.3g; all-reduce %.4f s, "
+                "exposed %.4f s", out_dir, diff, out[0].allreduce, out[0].exposed);
+    free(m2);
+    return diff;
+}
+
+/* Sums during backward (c10d's Reducer: one bucket, then 4 KB buckets,
+ * about one per tensor) and after it (the reference path) give the
+ * parameters of one process with the global batch. */
+Test(distributed, two_ranks_of_batch_4_equal_one_process_of_batch_8, .timeout = 600)
 {
     char *base = dropout_free_bert();
     char *train = nlp__strdup(shared_path("data/conll2003/train.txt"));
     char *valid = nlp__strdup(shared_path("data/conll2003/valid.txt"));
     char *one = nlp__strdup(scratch_dir("dist_equiv_one"));
-    char *two = nlp__strdup(scratch_dir("dist_equiv_two"));
 
     /* the 32 examples once: 4 global batches of 8 */
     run r = {"ner", base, train, valid, one, NULL, 8, 4, 4, -1, -1};
     outcome r1;
     run_ranks(&r, 1, &r1, 120);
     cr_assert_eq(r1.status, NLP_OK, "one process: %s", r1.error);
+    cr_assert_eq(r1.allreduce, 0);
 
-    r.out = two;
     r.batch = 4;
+    char *m1 = path2(one, "model.safetensors"), *m0 = path2(base, "model.safetensors");
+    const char *overlap[] = {NULL}, *buckets[] = {"DIST_WORKER_BUCKET_MB", "0.004", NULL},
+               *after[] = {"DIST_WORKER_AFTER_BACKWARD", "1", NULL};
+    const char *const *modes[] = {overlap, buckets, after};
+    const char *names[] = {"dist_equiv_two", "dist_equiv_buckets", "dist_equiv_after"};
+    char *dirs[3];
     outcome out[2];
-    run_ranks(&r, 2, out, 240);
-    for (int k = 0; k < 2; k++) {
-        cr_assert_eq(out[k].status, NLP_OK, "rank %d: %s", k, out[k].error);
-        cr_assert_eq(out[k].steps, 4);
-        cr_assert_float_eq(out[k].train_loss, r1.train_loss, 1e-5, "rank %d loss %.9g vs %.9g",
-                           k, out[k].train_loss, r1.train_loss);
-        /* evaluation is sharded over the ranks, then gathered: the same F1 */
-        cr_assert_float_eq(out[k].best_metric, r1.best_metric, 1e-9, "rank %d F1", k);
+    for (int m = 0; m < 3; m++) {
+        dirs[m] = nlp__strdup(scratch_dir(names[m]));
+        double diff = two_ranks_against(r, dirs[m], modes[m], &r1, m1, out);
+        cr_assert(diff <= 1e-5, "%s: parameters differ by %.3g", names[m], diff);
+        if (modes[m] == after)
+            cr_assert_eq(out[0].exposed, out[0].allreduce, "after backward nothing is hidden");
+        /* many buckets: the first ones are summed while backward goes on */
+        if (modes[m] == buckets)
+            cr_assert(out[0].exposed < out[0].allreduce, "exposed %.6g of %.6g s",
+                      out[0].exposed, out[0].allreduce);
     }
-    char *m1 = path2(one, "model.safetensors"), *m2 = path2(two, "model.safetensors");
-    char *m0 = path2(base, "model.safetensors");
-    double diff = max_abs_diff(m1, m2, false);
-    cr_log_info("max |param(2 ranks) - param(1 process)| = %.3g", diff);
-    cr_assert(diff <= 1e-5, "parameters differ by %.3g", diff);
+    /* both summing paths agree with each other as well */
+    char *ma = path2(dirs[1], "model.safetensors"), *mb = path2(dirs[2], "model.safetensors");
+    double paths = max_abs_diff(ma, mb, false);
+    cr_log_info("max |param(during backward) - param(after backward)| = %.3g", paths);
+    cr_assert(paths <= 1e-5, "the two summing paths differ by %.3g", paths);
     cr_assert(max_abs_diff(m1, m0, false) > 1e-3, "training moved the parameters");
     double noise = max_abs_diff(m1, m0, true);
     cr_assert(noise < 1e-4, "key biases moved %.3g: more than rounding noise", noise);
-    char *ck = path2(two, "checkpoint-4");
+    char *ck = path2(dirs[0], "checkpoint-4");
     cr_assert(is_dir(ck), "rank 0 wrote the checkpoint");
-    free(ck); free(m0); free(m1); free(m2);
-    free(base); free(train); free(valid); free(one); free(two);
+    free(ck); free(ma); free(mb); free(m0); free(m1);
+    for (int m = 0; m < 3; m++)
+        free(dirs[m]);
+    free(base); free(train); free(valid); free(one);
+}
+
+/* Gradient accumulation: the micro-steps before the last add up locally;
+ * the sums run once, in the last one's backward (summing each micro-step
+ * would count the earlier ones twice). */
+Test(distributed, accumulating_two_ranks_sum_once_per_optimizer_step, .timeout = 600)
+{
+    char *base = dropout_free_bert();
+    char *train = nlp__strdup(shared_path("data/conll2003/train.txt"));
+    char *one = nlp__strdup(scratch_dir("dist_accum_one"));
+    char *two = nlp__strdup(scratch_dir("dist_accum_two"));
+    cr_assert_eq(setenv("DIST_WORKER_ACCUMULATE", "2", 1), 0);
+    run r = {"ner", base, train, NULL, one, NULL, 4, 4, 4, -1, -1};
+    outcome r1, out[2];
+    run_ranks(&r, 1, &r1, 120);
+    cr_assert_eq(r1.status, NLP_OK, "one process: %s", r1.error);
+    r.batch = 2;
+    const char *buckets[] = {"DIST_WORKER_BUCKET_MB", "0.004", NULL};
+    char *m1 = path2(one, "model.safetensors");
+    double diff = two_ranks_against(r, two, buckets, &r1, m1, out);
+    unsetenv("DIST_WORKER_ACCUMULATE");
+    cr_assert(diff <= 1e-5, "parameters differ by %.3g", diff);
+    free(m1); free(base); free(train); free(one); free(two);
 }
 
 Test(distributed, a_killed_rank_is_named_the_checkpoint_loads_and_resume_finishes,
@@ -375,5 +445,25 @@ Test(distributed, several_ranks_without_a_rank_are_refused_by_name)
     cr_assert_eq(nlp_ner_train(base, train, NULL, &o, NULL), NLP_ERR_INVALID_ARG);
     cr_assert(strstr(nlp_last_error(), "dist_rank = 2 is out of range [0, 1]"), "%s",
               nlp_last_error());
+    free(base); free(train);
+}
+
+Test(distributed, bad_bucket_options_are_refused_by_name)
+{
+    char *base = nlp__strdup(shared_path("fixtures/bert-tiny-ner"));
+    char *train = nlp__strdup(shared_path("data/conll2003/train.txt"));
+    nlp_train_options o = nlp_train_options_default();
+    o.output_dir = scratch_dir("dist_bad_bucket");
+    o.max_train_examples = 8;
+    o.max_steps = 1;
+    o.dist_bucket_cap_mb = -1;
+    cr_assert_eq(nlp_ner_train(base, train, NULL, &o, NULL), NLP_ERR_INVALID_ARG);
+    cr_assert(strstr(nlp_last_error(), "nlp_train_options.dist_bucket_cap_mb is out of range"),
+              "%s", nlp_last_error());
+    o.dist_bucket_cap_mb = 0;
+    o.dist_reduce_after_backward = 2;
+    cr_assert_eq(nlp_ner_train(base, train, NULL, &o, NULL), NLP_ERR_INVALID_ARG);
+    cr_assert(strstr(nlp_last_error(), "dist_reduce_after_backward is out of range (allowed: "
+                                       "0 or 1)"), "%s", nlp_last_error());
     free(base); free(train);
 }

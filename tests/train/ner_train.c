@@ -197,3 +197,55 @@ Test(ner_train, early_stopping_and_checkpoint_rotation, .timeout = 300)
     cr_assert_not(is_dir(gone), "checkpoint-2 should be rotated away");
     free(gone); free(base); free(train); free(valid); free(out);
 }
+
+typedef struct eval_calls {
+    size_t n, done[16], total[16];
+    int cancel_at; /* call index that returns nonzero, -1 none */
+} eval_calls;
+
+static int count_eval(size_t done, size_t total, void *user)
+{
+    eval_calls *c = user;
+    if (c->n < 16) {
+        c->done[c->n] = done;
+        c->total[c->n] = total;
+    }
+    return (int)c->n++ == c->cancel_at;
+}
+
+/* eval_progress sees each evaluation inside training batch by batch:
+ * 16 examples in eval batches of 6 give 6, 12, 16 of 16; nonzero cancels. */
+Test(ner_train, eval_progress_reports_each_eval_batch_and_cancels, .timeout = 300)
+{
+    char *base = nlp__strdup(shared_path("fixtures/bert-tiny-ner"));
+    char *train = nlp__strdup(shared_path("data/conll2003/train.txt"));
+    char *valid = nlp__strdup(shared_path("data/conll2003/valid.txt"));
+    nlp_train_options o = nlp_train_options_default();
+    o.output_dir = scratch_dir("ner_train_eval_progress");
+    o.max_train_examples = 8;
+    o.max_eval_examples = 16;
+    o.batch_size = 8;
+    o.eval_batch_size = 6;
+    o.max_steps = 2;
+    o.eval_steps = 1;
+    o.use_cache = 0;
+    eval_calls c = {.cancel_at = -1};
+    o.eval_progress = count_eval;
+    o.eval_progress_data = &c;
+    nlp_train_report r = {sizeof r};
+    cr_assert_eq(nlp_ner_train(base, train, valid, &o, &r), NLP_OK, "%s", nlp_last_error());
+    cr_assert_eq(c.n, 6, "2 evaluations x 3 batches, got %zu calls", c.n);
+    const size_t want[] = {6, 12, 16, 6, 12, 16};
+    for (size_t i = 0; i < 6; i++) {
+        cr_assert_eq(c.done[i], want[i], "call %zu: %zu", i, c.done[i]);
+        cr_assert_eq(c.total[i], 16);
+    }
+    eval_calls stop = {.cancel_at = 1};
+    o.eval_progress_data = &stop;
+    o.output_dir = scratch_dir("ner_train_eval_cancel");
+    cr_assert_eq(nlp_ner_train(base, train, valid, &o, &r), NLP_ERR_CANCELLED);
+    cr_assert(strstr(nlp_last_error(), "cancelled by eval_progress during the evaluation at "
+                                       "step 1"), "%s", nlp_last_error());
+    cr_assert_eq(stop.n, 2);
+    free(base); free(train); free(valid);
+}

@@ -56,6 +56,11 @@ CLI_DECLARE(cli_toxic_eval);
 CLI_DECLARE(cli_toxic_compare);
 CLI_DECLARE(cli_toxic_train);
 
+/* Apply --threads N once, before a model loads: nlp_set_num_threads(N)
+ * (process-wide; the per-model num_threads fields are deprecated); 0
+ * keeps the library's default. Prints the error and returns 1 on failure. */
+int cli_set_threads(int n);
+
 /* --device and --threads, the same for every command that loads a model. */
 #define CLI_DEVICE_OPTIONS(Args, device_field, threads_field)                                  \
     {.name = "--device", .value = "D", .kind = CLI_STRING,                                    \
@@ -88,7 +93,8 @@ extern const char *const cli_aggregation_choices[];
      .help = "tokens shared by windows of long texts (128, or half a shorter window)"},           \
     {.name = "--aggregation", .value = "A", .kind = CLI_CHOICE,                                \
      .offset = offsetof(Args, m.aggregation), .choices = cli_aggregation_choices,              \
-     .help = "how subword predictions become word entities, as Hugging Face names them "     \
+     .help = "how subword predictions become entities, as Hugging Face names them: first, "   \
+             "average, max (per word), simple (tokens grouped), none (one per token) "        \
              "(first)"}
 
 /* --stride's parser: Args must start with its cli_ner_model_args m. */

@@ -1,7 +1,6 @@
 /* cli_train.c - shared training arguments and progress output (see
  * cli_train.h). */
 #include "cli_train.h"
-#include "cli_progress.h"
 
 #include <math.h>
 #include <string.h>
@@ -50,10 +49,32 @@ static int progress(const nlp_train_progress *p, void *user)
                 p->total_steps, p->epoch, p->loss, p->learning_rate, elapsed);
     } else {
         fprintf(stderr, "%seval step %lld epoch %.2f eval_loss %.6f %s %.6f%s%s\n",
-                a->tty ? "\n" : "", p->step, p->epoch, p->eval_loss, p->metric_name, p->metric,
-                p->checkpoint ? " saved " : "", p->checkpoint ? p->checkpoint : "");
+                a->tty && !a->line_cleared ? "\n" : "", p->step, p->epoch, p->eval_loss,
+                p->metric_name, p->metric, p->checkpoint ? " saved " : "",
+                p->checkpoint ? p->checkpoint : "");
+        a->line_cleared = 0;
     }
     fflush(stderr);
+    return 0;
+}
+
+/* A bar per evaluation inside training, in place of the training line
+ * (which comes back at the next report). */
+static int eval_progress(size_t done, size_t total, void *user)
+{
+    cli_train_args *a = user;
+    if (!a->eval_running) {
+        cli_progress_start(&a->eval_bar, "eval", total, a->quiet);
+        a->eval_running = 1;
+        if (a->eval_bar.on)
+            fputs("\r\033[K", stderr);
+    }
+    cli_progress_update(&a->eval_bar, done, total);
+    if (done >= total) {
+        a->line_cleared = a->eval_bar.on;
+        cli_progress_end(&a->eval_bar);
+        a->eval_running = 0;
+    }
     return 0;
 }
 
@@ -64,6 +85,10 @@ void cli_train_progress_start(cli_train_args *a)
     if (!a->quiet) {
         a->opts.callback = progress;
         a->opts.callback_data = a;
+        if (a->tty) {
+            a->opts.eval_progress = eval_progress;
+            a->opts.eval_progress_data = a;
+        }
     }
 }
 

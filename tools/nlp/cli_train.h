@@ -4,6 +4,7 @@
 #define NLP_CLI_TRAIN_H
 
 #include "cli.h"
+#include "cli_progress.h"
 
 typedef struct cli_train_args {
     const char *model, *train, *eval;
@@ -14,6 +15,9 @@ typedef struct cli_train_args {
     int tty;                   /* stderr is a terminal: redraw one progress line */
     double started;            /* seconds, monotonic */
     int resume_said;           /* the "resumed" line was printed */
+    cli_progress eval_bar;     /* the evaluation in progress (terminal only) */
+    int eval_running;          /* eval_bar started for this evaluation */
+    int line_cleared;          /* the eval bar took the training line away */
     const char *launch_flag;   /* data-parallel flags (cli_launch.c reads them), ignored here */
 } cli_train_args;
 

@@ -7,7 +7,8 @@
 
 /* Hugging Face's aggregation_strategy names the library implements, in
  * the order of nlp_aggregation. */
-const char *const cli_aggregation_choices[] = {"first", "average", "max", NULL};
+const char *const cli_aggregation_choices[] = {"first", "average", "max", "simple", "none",
+                                               NULL};
 
 int cli_ner_stride(void *args, const char *value)
 {
@@ -24,10 +25,11 @@ int cli_ner_stride(void *args, const char *value)
 
 int cli_ner_load(const cli_ner_model_args *a, nlp_ner_model **out)
 {
+    if (cli_set_threads(a->threads))
+        return 1;
     nlp_ner_options o = nlp_ner_options_default();
     if (a->device)
         o.device = a->device;
-    o.num_threads = a->threads;
     if (a->batch_size)
         o.batch_size = a->batch_size;
     if (a->max_length)

@@ -22,7 +22,8 @@ static const cli_option options[] = {
      .choices = formats,
      .help = "one JSON object per text (jsonl), one JSON array (json), or a table"},
     {.name = "--hf", .kind = CLI_FLAG, .offset = offsetof(run_args, hf),
-     .help = "entities in Hugging Face's shape: entity_group, score, word, start, end"},
+     .help = "entities in Hugging Face's shape: entity_group, score, word, start, end "
+             "(with --aggregation none: entity, score, index, word, start, end)"},
     {.name = "--pretty", .kind = CLI_FLAG, .offset = offsetof(run_args, pretty),
      .help = "indent the JSON"},
 };
@@ -54,6 +55,12 @@ typedef struct run_ctx {
 static json_t *entity_json(const nlp_entity *e, int hf)
 {
     json_t *text = json_stringn(e->text, e->byte_end - e->byte_start);
+    if (hf && e->token) { /* --aggregation none: Hugging Face's token entities */
+        json_decref(text);
+        return json_pack("{s:s, s:f, s:I, s:s, s:I, s:I}", "entity", e->tag, "score",
+                         (double)e->score, "index", (json_int_t)e->token_index, "word", e->token,
+                         "start", (json_int_t)e->char_start, "end", (json_int_t)e->char_end);
+    }
     if (hf)
         return json_pack("{s:s, s:f, s:o, s:I, s:I}", "entity_group", e->label, "score",
                          (double)e->score, "word", text, "start", (json_int_t)e->char_start,

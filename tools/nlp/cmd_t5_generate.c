@@ -83,12 +83,13 @@ int cli_t5_generate(int argc, char **argv)
     int rc = cli_parse(&cli_t5_generate_spec, argc, argv, &a, &ops);
     if (rc)
         return cli_parse_exit(rc);
+    if (cli_set_threads(a.threads))
+        return 1;
     nlp_t5_options o = nlp_t5_options_default();
     if (a.device)
         o.device = a.device;
     if (a.max_input_tokens)
         o.max_input_tokens = a.max_input_tokens;
-    o.num_threads = a.threads;
     nlp_t5_model *m = NULL;
     nlp_status st = nlp_t5_load(a.model, &o, &m);
     if (st != NLP_OK)

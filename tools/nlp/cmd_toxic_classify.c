@@ -121,6 +121,8 @@ int cli_toxic_classify(int argc, char **argv)
         return cli_parse_exit(rc);
     if ((rc = cli_toxic_labels_check(&a.labels)) != 0)
         return rc;
+    if (cli_set_threads(a.threads))
+        return 1;
     nlp_toxic_options o = nlp_toxic_options_default();
     o.prefix = a.prefix;
     if (a.labels.count) {
@@ -132,7 +134,6 @@ int cli_toxic_classify(int argc, char **argv)
     o.max_new_tokens = a.max_new_tokens;
     if (a.device)
         o.device = a.device;
-    o.num_threads = a.threads;
     o.score_only = a.score_only;
     nlp_toxic_model *m = NULL;
     nlp_status st = nlp_toxic_load(a.model, &o, &m);

@@ -32,6 +32,12 @@ int cli_fail_status(nlp_status status, const char *what)
     return 1;
 }
 
+int cli_set_threads(int n)
+{
+    nlp_status st = n ? nlp_set_num_threads(n) : NLP_OK;
+    return st == NLP_OK ? 0 : cli_fail_status(st, "--threads");
+}
+
 int cli_usage_error(const char *fmt, ...)
 {
     va_list ap;

@@ -46,7 +46,8 @@ class NerOptions(Struct):
 class Entity(ctypes.Structure):
     _fields_ = [("label", c_char_p), ("text", c_char_p), ("byte_start", c_size_t),
                 ("byte_end", c_size_t), ("char_start", c_size_t), ("char_end", c_size_t),
-                ("score", c_float)]
+                ("score", c_float), ("tag", c_char_p), ("token_index", c_size_t),
+                ("token", c_char_p)]
 
 
 class ToxicLabel(ctypes.Structure):
@@ -114,7 +115,9 @@ class TrainOptions(Struct):
                 ("callback", TRAIN_CALLBACK), ("callback_data", c_void_p),
                 ("dist_world_size", c_int), ("dist_rank", c_int),
                 ("dist_master_addr", c_char_p), ("dist_master_port", c_int),
-                ("dist_timeout_ms", ctypes.c_longlong)]
+                ("dist_timeout_ms", ctypes.c_longlong), ("dist_bucket_cap_mb", c_double),
+                ("dist_reduce_after_backward", c_int),
+                ("eval_progress", c_void_p), ("eval_progress_data", c_void_p)]
 
 
 class TrainReport(Struct):
@@ -122,7 +125,8 @@ class TrainReport(Struct):
                 ("train_loss", c_double), ("best_metric", c_double),
                 ("best_step", c_longlong), ("train_examples", c_size_t),
                 ("eval_examples", c_size_t), ("truncated", c_size_t), ("seconds", c_double),
-                ("tokens_per_second", c_double), ("allreduce_seconds", c_double)]
+                ("tokens_per_second", c_double), ("allreduce_seconds", c_double),
+                ("allreduce_exposed_seconds", c_double)]
 
 
 PROGRESS_CALLBACK = ctypes.CFUNCTYPE(c_int, c_size_t, c_size_t, c_void_p)

@@ -5,7 +5,7 @@ from typing import Any, Dict, List, Optional, Sequence
 from ._handle import Handle
 from ._lib import NerOptions, c_strings, check, init_options, lib, path_arg, utf8
 
-AGGREGATIONS = {"first": 0, "average": 1, "max": 2}
+AGGREGATIONS = {"first": 0, "average": 1, "max": 2, "simple": 3, "none": 4}
 
 
 def _entities(text: str, res: ctypes.c_void_p) -> Dict[str, Any]:
@@ -26,8 +26,9 @@ class NerModel(Handle):
     point offsets: ``text[e["start"]:e["end"]] == e["text"]``. One model may
     serve several threads at once.
 
-    aggregation: "first" (the first subword labels the word), "average" or
-    "max". batch_size, max_length, stride: as nlp_ner_options (None keeps
+    aggregation: "first" (the first subword labels the word), "average",
+    "max", "simple" (tokens grouped by their own labels) or "none" (one
+    entity per token not labelled O), as Hugging Face names them. batch_size, max_length, stride: as nlp_ner_options (None keeps
     the library's default).
     """
 

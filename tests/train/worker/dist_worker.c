@@ -9,7 +9,11 @@
  * DIE_RANK/DIE_STEP: that rank kills itself (SIGKILL, no clean-up) in the
  * progress callback after step DIE_STEP; -1 for none. With DIST_WORKER_HANG=1
  * in the environment it hangs there instead (the test kills it later).
- * DIST_WORKER_TIMEOUT_MS sets dist_timeout_ms (default 20000). */
+ * DIST_WORKER_TIMEOUT_MS sets dist_timeout_ms (default 20000),
+ * DIST_WORKER_BUCKET_MB dist_bucket_cap_mb, DIST_WORKER_AFTER_BACKWARD=1
+ * dist_reduce_after_backward, DIST_WORKER_ACCUMULATE
+ * gradient_accumulation_steps. The result file has the report's
+ * all-reduce seconds (total, exposed) before the error line. */
 #define _POSIX_C_SOURCE 200809L /* nanosleep */
 #include <nlp/nlp.h>
 
@@ -58,6 +62,12 @@ int main(int argc, char **argv)
     o.seed = 7;
     const char *timeout = getenv("DIST_WORKER_TIMEOUT_MS");
     o.dist_timeout_ms = timeout ? atoll(timeout) : 20000;
+    const char *bucket = getenv("DIST_WORKER_BUCKET_MB");
+    o.dist_bucket_cap_mb = bucket ? atof(bucket) : 0;
+    const char *after = getenv("DIST_WORKER_AFTER_BACKWARD");
+    o.dist_reduce_after_backward = after && strcmp(after, "1") == 0;
+    const char *accumulate = getenv("DIST_WORKER_ACCUMULATE");
+    o.gradient_accumulation_steps = accumulate ? atoi(accumulate) : 1;
     o.callback = progress;
     const char *eval = strcmp(argv[4], "-") ? argv[4] : NULL;
     nlp_train_report r = {sizeof r};
@@ -67,8 +77,9 @@ int main(int argc, char **argv)
     FILE *f = fopen(argv[12], "w");
     if (!f)
         return 3;
-    fprintf(f, "status %d\nsteps %lld\ntrain_loss %.17g\nbest_metric %.17g\nerror %s\n", (int)st,
-            r.steps, r.train_loss, r.best_metric, st == NLP_OK ? "" : nlp_last_error());
+    fprintf(f, "status %d\nsteps %lld\ntrain_loss %.17g\nbest_metric %.17g\nallreduce %.9g %.9g\n"
+               "error %s\n", (int)st, r.steps, r.train_loss, r.best_metric, r.allreduce_seconds,
+            r.allreduce_exposed_seconds, st == NLP_OK ? "" : nlp_last_error());
     fclose(f);
     return st == NLP_OK ? 0 : 1;
 }

@@ -27,6 +27,8 @@ pub type nlp_aggregation = c_int;
 pub const NLP_AGGREGATION_FIRST: nlp_aggregation = 0;
 pub const NLP_AGGREGATION_AVERAGE: nlp_aggregation = 1;
 pub const NLP_AGGREGATION_MAX: nlp_aggregation = 2;
+pub const NLP_AGGREGATION_SIMPLE: nlp_aggregation = 3;
+pub const NLP_AGGREGATION_NONE: nlp_aggregation = 4;
 
 pub type nlp_seqeval_mode = c_int;
 pub const NLP_SEQEVAL_DEFAULT: nlp_seqeval_mode = 0;
@@ -87,6 +89,9 @@ pub struct nlp_entity {
     pub char_start: usize,
     pub char_end: usize,
     pub score: c_float,
+    pub tag: *const c_char,
+    pub token_index: usize,
+    pub token: *const c_char,
 }
 
 #[repr(C)]
@@ -226,6 +231,10 @@ pub struct nlp_train_options {
     pub dist_master_addr: *const c_char,
     pub dist_master_port: c_int,
     pub dist_timeout_ms: c_longlong,
+    pub dist_bucket_cap_mb: c_double,
+    pub dist_reduce_after_backward: c_int,
+    pub eval_progress: nlp_progress_callback,
+    pub eval_progress_data: *mut c_void,
 }
 
 #[repr(C)]
@@ -243,6 +252,7 @@ pub struct nlp_train_report {
     pub seconds: c_double,
     pub tokens_per_second: c_double,
     pub allreduce_seconds: c_double,
+    pub allreduce_exposed_seconds: c_double,
 }
 
 pub type nlp_progress_callback =

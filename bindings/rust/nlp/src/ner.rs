@@ -16,6 +16,10 @@ pub enum Aggregation {
     Average,
     /// The label of the most confident subword.
     Max,
+    /// Tokens grouped by their own labels (Hugging Face's "simple").
+    Simple,
+    /// One entity per token not labelled O (Hugging Face's "none").
+    None,
 }
 
 /// Options of [`NerModel::load`]; `None` keeps the library's default.
@@ -113,6 +117,8 @@ impl NerModel {
                 Aggregation::First => sys::NLP_AGGREGATION_FIRST,
                 Aggregation::Average => sys::NLP_AGGREGATION_AVERAGE,
                 Aggregation::Max => sys::NLP_AGGREGATION_MAX,
+                Aggregation::Simple => sys::NLP_AGGREGATION_SIMPLE,
+                Aggregation::None => sys::NLP_AGGREGATION_NONE,
             };
         }
         o.batch_size = options.batch_size.unwrap_or(o.batch_size);
