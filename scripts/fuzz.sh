@@ -66,7 +66,9 @@ fuzz_one() {
     case "$t" in fuzz_pickle|fuzz_ner_run|fuzz_toxic_classify) leaks=0 ;; esac
     mkdir -p "$work/corpus/$t" tests/fuzz/regressions/"$t"
     local rc=0
+    # libFuzzer's own failure codes are moved off 77, which means "skipped".
     nice -n 19 "$build/tests/fuzz/$t" -max_total_time="$seconds" -timeout=30 \
+        -error_exitcode=1 -timeout_exitcode=2 \
         -rss_limit_mb=4096 -detect_leaks=$leaks -print_final_stats=1 \
         -artifact_prefix="$work/artifacts/$t-" \
         "$work/corpus/$t" tests/fuzz/corpus/"$t" tests/fuzz/regressions/"$t" \

@@ -4,8 +4,16 @@
 #include "fuzz_support.h"
 #include "text/tokenizer.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The broken rule, the last error and the end: a finding says what it is. */
+static void fail(const char *rule)
+{
+    fprintf(stderr, "fuzz_tokenizer_file: %s (last error: %s)\n", rule, nlp_last_error());
+    abort();
+}
 
 #define TEXT(s) {s, sizeof(s) - 1}
 static const struct {
@@ -24,7 +32,7 @@ static void check(const nlp__tokenizer *tok, const nlp__encoding *enc, size_t le
     for (size_t k = 0; k < enc->count; k++)
         if (enc->ids[k] < 0 || (size_t)enc->ids[k] >= vocab || enc->byte_start[k] < 0 ||
             enc->byte_end[k] < enc->byte_start[k] || (size_t)enc->byte_end[k] > len)
-            abort();
+            fail("id outside the vocabulary or offset outside the text");
 }
 
 static void exercise(const nlp__tokenizer *tok)
@@ -38,10 +46,10 @@ static void exercise(const nlp__tokenizer *tok)
                 continue;
             check(tok, enc, texts[i].len);
             if (max && enc->count > max)
-                abort();
+                fail("encoding longer than max_length");
             char *text = NULL;
             if (nlp__tokenizer_decode(tok, enc->ids, enc->count, max != 0, &text) != NLP_OK)
-                abort();
+                fail("the tokenizer cannot decode its own encoding");
             free(text);
             nlp__encoding_free(enc);
         }
@@ -59,7 +67,7 @@ void nlp_fuzz_tokenizer_file(const char *name, const uint8_t *data, size_t size)
     nlp__tokenizer *tok = NULL;
     if (nlp__tokenizer_load(path, NULL, &tok) != NLP_OK) {
         if (tok || !nlp_last_error()[0])
-            abort();
+            fail("failed load without a message, or with a tokenizer");
         return;
     }
     exercise(tok);
