@@ -91,7 +91,8 @@ static int run_dir(const char *dir)
         snprintf(names[count++], n, "%s/%s", dir, e->d_name);
     }
     closedir(d);
-    qsort(names, count, sizeof *names, compare);
+    if (count) /* names is NULL for an empty folder: qsort may not take it */
+        qsort(names, count, sizeof *names, compare);
     int ran = 0;
     for (size_t i = 0; i < count; i++) {
         struct stat st;
