@@ -99,10 +99,15 @@ nlp_status resolve_train_options(const nlp_train_options *in, nlp_train_options 
     if (!known)
         return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_train_options.metric_for_best \"%s\": use "
                          "overall_f1, accuracy, f1, loss or auprc", out.metric_for_best);
-    if (out.class_balance < NLP_BALANCE_NONE || out.class_balance > NLP_BALANCE_LOSS_WEIGHT)
+    /* Read as an int: a C caller may store any int there, and loading a
+     * value outside the enumerators through the enum type is undefined
+     * behaviour in C++ (UBSan in the asan preset caught it). */
+    int balance;
+    static_assert(sizeof balance == sizeof out.class_balance, "nlp_class_balance is an int");
+    memcpy(&balance, &out.class_balance, sizeof balance);
+    if (balance < NLP_BALANCE_NONE || balance > NLP_BALANCE_LOSS_WEIGHT)
         return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_train_options.class_balance is %d "
-                         "(allowed: 0..2, the nlp_class_balance values)",
-                         (int)out.class_balance);
+                         "(allowed: 0..2, the nlp_class_balance values)", balance);
     if (out.device && strcmp(out.device, "cpu") != 0 && strcmp(out.device, "auto") != 0)
         return nlp__fail(NLP_ERR_UNSUPPORTED, "nlp_train_options.device \"%s\": training "
                          "runs on the CPU only (allowed: \"cpu\", \"auto\")", out.device);

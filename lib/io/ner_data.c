@@ -189,6 +189,8 @@ static int str_ptr_cmp(const void *a, const void *b)
 static nlp_status sort_labels(nlp__ner_data *d)
 {
     size_t n = d->label_count;
+    if (n == 0)
+        return NLP_OK; /* no tokens (d->labels is NULL: memcpy may not take it) */
     char **sorted = nlp__malloc((n + 1) * sizeof *sorted);
     int32_t *renumber = nlp__malloc((n + 1) * sizeof *renumber);
     if (!sorted || !renumber) {

@@ -37,8 +37,11 @@ nlp_status nlp__ner_windows(const int32_t *word_ids, size_t n, size_t max_tokens
         if (end >= n)
             break;
         /* Overlap by at least stride tokens, starting at a word edge, and
-         * always move forward. */
-        size_t next = snap_back(word_ids, n, start, end - stride);
+         * always move forward. A window cut short at a word edge may hold
+         * no more than stride tokens: end - stride would then fall before
+         * start (or wrap below 0). */
+        size_t back = end - start > stride ? end - stride : start;
+        size_t next = snap_back(word_ids, n, start, back);
         if (next <= start)
             next = start + 1;
         start = next;

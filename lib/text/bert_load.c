@@ -31,8 +31,8 @@ void nlp__bert_free(nlp__bert_tokenizer *tok)
     free(tok);
 }
 
-static nlp_status add_token(nlp__bert_tokenizer *tok, const char *content, int32_t id,
-                            bool special)
+static nlp_status add_token(nlp__bert_tokenizer *tok, const char *path, const char *content,
+                            int32_t id, bool special)
 {
     size_t len = strlen(content);
     if (len == 0)
@@ -48,8 +48,12 @@ static nlp_status add_token(nlp__bert_tokenizer *tok, const char *content, int32
     unsigned char b = (unsigned char)content[0];
     tok->added_first[b >> 3] |= (uint8_t)(1u << (b & 7));
     /* An added token outside the model vocabulary still decodes. */
-    if (nlp__vocab_get(&tok->vocab, content, len) < 0)
+    int32_t known = nlp__vocab_get(&tok->vocab, content, len);
+    if (known < 0)
         return nlp__vocab_put(&tok->vocab, content, len, id);
+    if (known != id) /* encode would give an id that decode cannot read back */
+        return nlp__fail(NLP_ERR_FORMAT, "%s: added token \"%s\" has id %d, the vocabulary "
+                         "gives it id %d", path, content, (int)id, (int)known);
     return NLP_OK;
 }
 
@@ -147,7 +151,7 @@ nlp_status nlp__bert_load_vocab_txt(const char *path, const nlp__bert_options *o
     for (size_t i = 0; i < 5 && st == NLP_OK; i++) {
         int32_t id = nlp__vocab_get(&tok->vocab, specials[i], strlen(specials[i]));
         if (id >= 0)
-            st = add_token(tok, specials[i], id, true);
+            st = add_token(tok, path, specials[i], id, true);
     }
     if (st == NLP_OK)
         st = finish(tok, path, "[UNK]");
@@ -221,7 +225,7 @@ static nlp_status read_added(nlp__bert_tokenizer *tok, json_t *root, const char 
         if (!content || !json_is_integer(id) || json_integer_value(id) < 0 ||
             json_integer_value(id) > INT32_MAX)
             return nlp__fail(NLP_ERR_FORMAT, "%s: added_tokens[%zu] lacks content or id", path, i);
-        nlp_status st = add_token(tok, content, (int32_t)json_integer_value(id),
+        nlp_status st = add_token(tok, path, content, (int32_t)json_integer_value(id),
                                   json_flag(t, "special", false));
         if (st != NLP_OK)
             return st;

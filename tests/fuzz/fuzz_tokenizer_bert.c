@@ -5,7 +5,9 @@
  * Build: cmake -DNLP_BUILD_FUZZ=ON with CC=clang (see docs/tokenizers.md).
  * Run:   fuzz_tokenizer_bert -max_total_time=600 CORPUS_DIR
  * The vocabulary comes from $NLP_FUZZ_VOCAB, else the shared bert-base-cased
- * vocab.txt beside the checkout. */
+ * vocab.txt ($NLP_SHARED_DIR, else ../shared beside the checkout); the
+ * target skips (exit 77) when neither exists. */
+#include "fuzz_support.h"
 #include "text/tokenizer.h"
 
 #include <stdint.h>
@@ -33,9 +35,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argc, (void)argv;
     const char *vocab = getenv("NLP_FUZZ_VOCAB");
     if (!vocab)
-        vocab = NLP_SOURCE_DIR "/../shared/data/bert-base-cased/vocab.txt";
+        vocab = nlp_fuzz_shared("fuzz_tokenizer_bert", "data/bert-base-cased/vocab.txt");
     cased = load(vocab, false);
     uncased = load(vocab, true);
+    if (!getenv("NLP_FUZZ_VOCAB"))
+        free((char *)vocab);
     return 0;
 }
 
@@ -69,14 +73,8 @@ static void encode_text(const nlp__tokenizer *tok, const char *s, size_t n, size
 static void encode_words(const nlp__tokenizer *tok, const char *s, size_t n)
 {
     const char *words[64];
-    size_t lens[64], count = 0, start = 0;
-    for (size_t i = 0; i <= n && count < 64; i++) {
-        if (i == n || s[i] == '\n') {
-            words[count] = s + start;
-            lens[count++] = i - start;
-            start = i + 1;
-        }
-    }
+    size_t lens[64];
+    size_t count = nlp_fuzz_split_words(s, n, words, lens, 64);
     nlp__encoding *enc = NULL;
     if (nlp__tokenizer_encode_words(tok, words, lens, count, true, 0, &enc) == NLP_OK)
         nlp__encoding_free(enc);

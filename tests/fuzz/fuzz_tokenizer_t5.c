@@ -1,48 +1,39 @@
 /* fuzz_tokenizer_t5.c - libFuzzer target: the T5 tokenizer on arbitrary
- * bytes. Valid UTF-8 inputs are encoded (with and without </s>) and decoded
- * back; the encoding's invariants are checked. Invalid UTF-8 is rejected up
- * front, as the public API does, because the internal encoder requires it.
+ * bytes. The first byte picks the mode: bit 0 clear, the rest is a text
+ * (valid UTF-8 is encoded with and without </s> and decoded back, the
+ * encoding's invariants checked; invalid UTF-8 is rejected up front, as the
+ * public API does, because the internal encoder requires it); bit 0 set,
+ * the rest split at '\n' is a list of pre-split words, encoded through
+ * nlp__tokenizer_encode_words (which checks each word's UTF-8 itself).
  *
  * The model comes from $NLP_FUZZ_T5_MODEL (a spiece.model or a
- * tokenizer.json), else ../shared/data/t5-small/spiece.model beside the
- * source tree. Build by hand (see docs/tokenizers-t5.md), e.g.:
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Ilib \
- *     -DNLP_SOURCE_DIR=\"$PWD\" tests/fuzz/fuzz_tokenizer_t5.c \
- *     lib/text/t5_*.c lib/text/encoding.c lib/core/{alloc,error,file,utf8}.c \
- *     -licuuc -ljansson -o build-fuzz/fuzz_tokenizer_t5
- * or link libnlp.a from a clang build configured with the same flags. */
-#include "text/t5_tokenizer.h"
+ * tokenizer.json), else data/t5-small/spiece.model of the shared folder
+ * ($NLP_SHARED_DIR, else ../shared beside the source tree); the target
+ * skips (exit 77) when it is absent. Build: cmake -DNLP_BUILD_FUZZ=ON with
+ * CC=clang (docs/robustness.md). */
+#include "fuzz_support.h"
+#include "text/tokenizer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef NLP_SOURCE_DIR
-#define NLP_SOURCE_DIR "."
-#endif
-
-static nlp__t5_tokenizer *tok;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+static nlp__tokenizer *whole; /* the handle, for pre-split words */
+static nlp__t5_tokenizer *tok;  /* its T5 half */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    const char *path = getenv("NLP_FUZZ_T5_MODEL");
-    char fallback[4096];
-    if (!path) {
-        snprintf(fallback, sizeof fallback, "%s/../shared/data/t5-small/spiece.model",
-                 NLP_SOURCE_DIR);
-        path = fallback;
-    }
-    size_t n = strlen(path);
-    bool json = n >= 5 && strcmp(path + n - 5, ".json") == 0;
-    if (nlp__t5_tokenizer_load(json ? NULL : path, json ? path : NULL, &tok) != NLP_OK) {
-        fprintf(stderr, "fuzz_tokenizer_t5: %s\n", nlp_last_error());
+    const char *env = getenv("NLP_FUZZ_T5_MODEL");
+    char *path = env ? NULL : nlp_fuzz_shared("fuzz_tokenizer_t5", "data/t5-small/spiece.model");
+    if (nlp__tokenizer_load(env ? env : path, NULL, &whole) != NLP_OK ||
+        whole->kind != NLP_TOKENIZER_T5) {
+        fprintf(stderr, "fuzz_tokenizer_t5: %s: %s\n", env ? env : path, nlp_last_error());
         abort();
     }
+    free(path);
+    tok = whole->t5;
     return 0;
 }
 
@@ -68,9 +59,37 @@ static void check_encoding(const nlp__encoding *enc, size_t len, bool eos)
     check(!eos || (enc->count > 0 && enc->ids[enc->count - 1] == 1));
 }
 
+/* Words: s split at '\n'. Any bytes: invalid UTF-8 is refused, naming the word. */
+static void encode_words(const char *s, size_t n)
+{
+    const char *words[64];
+    size_t lens[64];
+    size_t count = nlp_fuzz_split_words(s, n, words, lens, 64);
+    nlp__encoding *enc = NULL;
+    nlp_status st = nlp__tokenizer_encode_words(whole, words, lens, count, true, 0, &enc);
+    if (st != NLP_OK) {
+        check(st == NLP_ERR_INVALID_UTF8 && enc == NULL);
+        return;
+    }
+    size_t vocab = nlp__t5_tokenizer_vocab_size(tok);
+    for (size_t i = 0; i < enc->count; i++) {
+        check(enc->ids[i] >= 0 && (size_t)enc->ids[i] < vocab);
+        check(enc->special[i] || (enc->word_ids[i] >= 0 && (size_t)enc->word_ids[i] < count &&
+                                  enc->byte_end[i] <= (int64_t)lens[enc->word_ids[i]]));
+    }
+    nlp__encoding_free(enc);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const char *text = (const char *)data;
+    if (size == 0)
+        return 0;
+    if (data[0] & 1) {
+        encode_words((const char *)data + 1, size - 1);
+        return 0;
+    }
+    const char *text = (const char *)data + 1;
+    size--;
     if (nlp__utf8_check(text, size) != NLP_OK)
         return 0;
     for (int eos = 0; eos < 2; eos++) {

@@ -182,3 +182,30 @@ Test(ner_windows, short_texts_make_one_window_and_bad_stride_fails)
     free(w);
     cr_assert_eq(nlp__ner_windows(wid, 3, 10, 10, &w, &count), NLP_ERR_INVALID_ARG);
 }
+
+/* Found by fuzz_ner_run: a one-token word followed by a word longer than a
+ * window gave a first window [0, 1), shorter than the stride; end - stride
+ * wrapped below 0 and the windows ran on forever (memory without bound). */
+Test(ner_windows, window_shorter_than_the_stride_still_moves_forward)
+{
+    enum { n = 60 };
+    int32_t wid[n];
+    wid[0] = 0;
+    for (size_t i = 1; i < n; i++)
+        wid[i] = 1; /* one word of 59 subword tokens */
+    nlp__window *w = NULL;
+    size_t count = 0;
+    cr_assert_eq(nlp__ner_windows(wid, n, 14, 4, &w, &count), NLP_OK);
+    cr_assert_eq(w[0].start, 0);
+    cr_assert_eq(w[0].end, 1, "the first window ends at the long word");
+    cr_assert_eq(w[count - 1].end, n);
+    cr_assert_lt(count, n, "%zu windows for %d tokens", count, n);
+    for (size_t i = 0; i < count; i++) {
+        cr_assert_lt(w[i].start, w[i].end);
+        cr_assert_leq(w[i].end, n);
+        cr_assert_leq(w[i].end - w[i].start, 14);
+        if (i > 0)
+            cr_assert_gt(w[i].start, w[i - 1].start);
+    }
+    free(w);
+}
