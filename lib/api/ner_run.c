@@ -2,6 +2,7 @@
 #include "api/ner_model.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,28 +52,46 @@ nlp_status nlp_ner_logits(const nlp_ner_model *model, const int64_t *input_ids,
                                   out_logits);
 }
 
-/* Texts must be given (NULL only when empty) and valid UTF-8. */
-static nlp_status check_texts(const char *what, const char *const *texts, const size_t *lens,
-                              size_t n)
+/* Texts (or words: noun names them) must be given (NULL only when empty),
+ * within the model's max_text_bytes, and valid UTF-8. */
+static nlp_status check_texts(const char *what, const char *noun, const nlp_ner_model *model,
+                              const char *const *texts, const size_t *lens, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
+        char name[48];
+        if (n > 1)
+            snprintf(name, sizeof name, "%s %zu", noun, i);
+        else
+            snprintf(name, sizeof name, "the %s", noun);
         if (!texts[i] && lens[i])
-            return nlp__fail(NLP_ERR_INVALID_ARG, "%s: text %zu is NULL", what, i);
-        nlp_status st = texts[i] ? nlp__utf8_check(texts[i], lens[i]) : NLP_OK;
+            return nlp__fail(NLP_ERR_INVALID_ARG, "%s: %s is NULL with len %zu", what, name,
+                             lens[i]);
+        nlp_status st = nlp__check_limit(what, name, lens[i], "bytes",
+                                         model->options.max_text_bytes,
+                                         "nlp_ner_options.max_text_bytes");
+        if (st == NLP_OK && texts[i])
+            st = nlp__utf8_check(texts[i], lens[i]);
         if (st != NLP_OK)
-            return n > 1 ? nlp__wrap(st, "%s: text %zu", what, i) : st;
+            return st == NLP_ERR_INVALID_UTF8 ? nlp__wrap(st, "%s: %s", what, name) : st;
     }
     return NLP_OK;
 }
 
-nlp_status nlp_ner_run_batch(const nlp_ner_model *model, const char *const *texts,
-                             const size_t *lens, size_t n, nlp_entities **results)
+/* The run calls' common path; what names the exported function. */
+static nlp_status run_texts(const char *what, const nlp_ner_model *model,
+                            const char *const *texts, const size_t *lens, size_t n,
+                            nlp_entities **results)
 {
     if (!model || (n && (!texts || !lens || !results)))
-        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_run_batch: NULL argument");
+        return nlp__fail(NLP_ERR_INVALID_ARG, "%s: %s is NULL", what,
+                         !model ? "model" : !texts ? "texts" : !lens ? "lens" : "results");
     for (size_t i = 0; i < n; i++)
         results[i] = NULL;
-    nlp_status st = check_texts("nlp_ner_run_batch", texts, lens, n);
+    nlp_status st = nlp__check_limit(what, NULL, n, "texts",
+                                     model->options.max_batch_texts,
+                                     "nlp_ner_options.max_batch_texts");
+    if (st == NLP_OK)
+        st = check_texts(what, "text", model, texts, lens, n);
     if (st != NLP_OK)
         return st;
     /* The pipeline reads texts[i] only up to lens[i]; "" stands in for NULL. */
@@ -86,13 +105,19 @@ nlp_status nlp_ner_run_batch(const nlp_ner_model *model, const char *const *text
     return st;
 }
 
+nlp_status nlp_ner_run_batch(const nlp_ner_model *model, const char *const *texts,
+                             const size_t *lens, size_t n, nlp_entities **results)
+{
+    return run_texts("nlp_ner_run_batch", model, texts, lens, n, results);
+}
+
 nlp_status nlp_ner_run(const nlp_ner_model *model, const char *text, size_t len,
                        nlp_entities **entities)
 {
     if (!entities)
         return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_run: entities must not be NULL");
     nlp_entities *out = NULL;
-    nlp_status st = nlp_ner_run_batch(model, &text, &len, 1, &out);
+    nlp_status st = run_texts("nlp_ner_run", model, &text, &len, 1, &out);
     if (st == NLP_OK)
         *entities = out;
     return st;
@@ -103,7 +128,14 @@ nlp_status nlp_ner_tag_words(const nlp_ner_model *model, const char *const *word
 {
     if (!model || (n && (!words || !lens || !labels)))
         return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_ner_tag_words: NULL argument");
-    nlp_status st = check_texts("nlp_ner_tag_words", words, lens, n);
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total = lens[i] > SIZE_MAX - total ? SIZE_MAX : total + lens[i];
+    nlp_status st = nlp__check_limit("nlp_ner_tag_words", "the words' total", total, "bytes",
+                                     model->options.max_text_bytes,
+                                     "nlp_ner_options.max_text_bytes");
+    if (st == NLP_OK)
+        st = check_texts("nlp_ner_tag_words", "word", model, words, lens, n);
     int32_t *ids = nlp__malloc((n ? n : 1) * sizeof *ids);
     const char **safe = nlp__malloc((n ? n : 1) * sizeof *safe);
     if (st == NLP_OK && (!ids || !safe))
