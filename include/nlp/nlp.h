@@ -426,6 +426,11 @@ typedef struct nlp_ner_options {
     size_t stride;          /* tokens shared by consecutive windows of a long text; 128 */
     nlp_aggregation aggregation; /* default NLP_AGGREGATION_FIRST */
     int sort_by_length;     /* batch calls group inputs of similar length; default 1 */
+    size_t max_text_bytes;  /* longest text (bytes) a run call accepts, and the most
+                               bytes of words one nlp_ner_tag_words call accepts;
+                               0: the default, 1 MiB (1048576); SIZE_MAX: no limit */
+    size_t max_batch_texts; /* most texts one nlp_ner_run_batch call accepts;
+                               0: the default, 4096; SIZE_MAX: no limit */
 } nlp_ner_options;
 
 /* Defaults as documented field by field above (section 5). */
@@ -513,9 +518,14 @@ NLP_API void nlp_entities_free(nlp_entities *entities);
  * labels each word (options.aggregation), repairs BIO (an I-X after O or
  * after another type starts a new X entity) and builds entities, which
  * never start or end inside a word (except with NLP_AGGREGATION_SIMPLE
- * and NLP_AGGREGATION_NONE, which work on tokens). *entities receives a result to release
- * with nlp_entities_free() (possibly empty). Errors: NLP_ERR_INVALID_ARG,
- * NLP_ERR_INVALID_UTF8 (with the byte position), NLP_ERR_RUNTIME.
+ * and NLP_AGGREGATION_NONE, which work on tokens). *entities receives a
+ * result to release with nlp_entities_free() (possibly empty). Errors:
+ * NLP_ERR_INVALID_ARG (a NULL argument; a text longer than
+ * options.max_text_bytes, the message naming the option and both sizes),
+ * NLP_ERR_INVALID_UTF8 (with the byte position), NLP_ERR_RUNTIME. Long texts
+ * run window batch by window batch (options.batch_size windows per forward
+ * pass), so memory grows with the text's tokens, not with one tensor over
+ * the whole text.
  * Thread-safe: many threads may run one model at once. */
 NLP_API nlp_status nlp_ner_run(const nlp_ner_model *model, const char *text, size_t len,
                                nlp_entities **entities);
@@ -524,7 +534,8 @@ NLP_API nlp_status nlp_ner_run(const nlp_ner_model *model, const char *text, siz
  * length (options.sort_by_length) and run options.batch_size at a time,
  * padded per batch. results is a caller array of n pointers that receives
  * one result per text, in input order. On failure no result is returned
- * (all n are set to NULL). Thread-safe. */
+ * (all n are set to NULL). n above options.max_batch_texts is
+ * NLP_ERR_INVALID_ARG naming the option. Thread-safe. */
 NLP_API nlp_status nlp_ner_run_batch(const nlp_ner_model *model, const char *const *texts,
                                      const size_t *lens, size_t n, nlp_entities **results);
 
@@ -684,6 +695,10 @@ typedef struct nlp_toxic_options {
     int score_only;         /* 1: skip generation (generated is "", matched
                                0, the verdict follows the probabilities);
                                for fast scoring of large sets. Default 0 */
+    size_t max_text_bytes;  /* longest text (bytes) a classify call accepts;
+                               0: the default, 1 MiB (1048576); SIZE_MAX: no limit */
+    size_t max_batch_texts; /* most texts one nlp_toxic_classify_batch call
+                               accepts; 0: the default, 4096; SIZE_MAX: no limit */
 } nlp_toxic_options;
 
 /* Defaults as described in the struct (section 5). */
@@ -740,8 +755,10 @@ NLP_API void nlp_toxic_free(nlp_toxic_model *model);
  * (after trimming surrounding white space; case matters), matched is 1 and
  * that word gives the verdict; otherwise matched is 0 and the verdict is
  * that of the most probable label word. *result receives a new result.
- * Errors: NLP_ERR_INVALID_ARG, NLP_ERR_INVALID_UTF8 (naming the byte
- * position), NLP_ERR_RUNTIME. Thread-safe: many threads may classify with
+ * Errors: NLP_ERR_INVALID_ARG (a NULL argument; a text longer than
+ * options.max_text_bytes, naming the option and both sizes),
+ * NLP_ERR_INVALID_UTF8 (naming the byte position), NLP_ERR_RUNTIME.
+ * Thread-safe: many threads may classify with
  * one model at once. */
 NLP_API nlp_status nlp_toxic_classify(const nlp_toxic_model *model, const char *text,
                                       size_t len, nlp_toxic_result **result);
@@ -752,7 +769,9 @@ NLP_API nlp_status nlp_toxic_classify(const nlp_toxic_model *model, const char *
  * the outcome). results is a caller-owned array of count pointers that
  * receive new results; on failure none is left allocated (all are set to
  * NULL). Errors as nlp_toxic_classify, with the
- * index of the offending text in the message. Thread-safe. */
+ * index of the offending text in the message; count above
+ * options.max_batch_texts is NLP_ERR_INVALID_ARG naming the option.
+ * Thread-safe. */
 NLP_API nlp_status nlp_toxic_classify_batch(const nlp_toxic_model *model,
                                             const char *const *texts, const size_t *lens,
                                             size_t count, nlp_toxic_result **results);

@@ -17,6 +17,8 @@ static nlp_ner_options ner_defaults(void)
     o.stride = 128;
     o.aggregation = NLP_AGGREGATION_FIRST;
     o.sort_by_length = 1;
+    o.max_text_bytes = NLP__DEFAULT_MAX_TEXT_BYTES;
+    o.max_batch_texts = NLP__DEFAULT_MAX_BATCH_TEXTS;
     return o;
 }
 
@@ -40,6 +42,8 @@ static nlp_status read_options(const nlp_ner_options *given, nlp_ner_options *o)
                          "(allowed: 0..4, the nlp_aggregation values)", (int)o->aggregation);
     if (o->batch_size == 0)
         o->batch_size = 1;
+    o->max_text_bytes = nlp__limit_or_default(o->max_text_bytes, NLP__DEFAULT_MAX_TEXT_BYTES);
+    o->max_batch_texts = nlp__limit_or_default(o->max_batch_texts, NLP__DEFAULT_MAX_BATCH_TEXTS);
     return NLP_OK;
 }
 

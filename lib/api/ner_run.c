@@ -2,6 +2,7 @@
 #include "api/ner_model.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,34 +51,47 @@ nlp_status nlp_ner_logits(const nlp_ner_model *model, const int64_t *input_ids,
                                   out_logits);
 }
 
-/* The arguments of a batch call: model, and for n > 0 the texts (named
- * texts_name), lens and the output array (out_name); each text given (NULL
- * only when empty) and valid UTF-8. */
-static nlp_status check_batch(const char *fn, const nlp_ner_model *model, const char *texts_name,
-                              const char *const *texts, const size_t *lens, size_t n,
-                              const char *out_name, const void *out)
+/* Texts (or words: noun names them, plural) must be given (NULL only when
+ * empty), within the model's max_text_bytes, and valid UTF-8. */
+static nlp_status check_texts(const char *what, const char *noun, const nlp_ner_model *model,
+                              const char *const *texts, const size_t *lens, size_t n)
 {
-    if (!model)
-        return nlp__null_arg(fn, "model");
-    const nlp__arg args[] = {{texts_name, texts}, {"lens", lens}, {out_name, out}};
-    nlp_status st = n ? nlp__check_args(fn, args, sizeof args / sizeof args[0]) : NLP_OK;
-    for (size_t i = 0; st == NLP_OK && i < n; i++) {
+    for (size_t i = 0; i < n; i++) {
+        char name[48];
+        if (n > 1)
+            snprintf(name, sizeof name, "%s[%zu]", noun, i);
+        else
+            snprintf(name, sizeof name, "the %.*s", (int)strlen(noun) - 1, noun);
         if (!texts[i] && lens[i])
-            return nlp__fail(NLP_ERR_INVALID_ARG, "%s: %s[%zu] is NULL", fn, texts_name, i);
-        st = texts[i] ? nlp__utf8_check(texts[i], lens[i]) : NLP_OK;
+            return nlp__fail(NLP_ERR_INVALID_ARG, "%s: %s is NULL with len %zu", what, name,
+                             lens[i]);
+        nlp_status st = nlp__check_limit(what, name, lens[i], "bytes",
+                                         model->options.max_text_bytes,
+                                         "nlp_ner_options.max_text_bytes");
+        if (st == NLP_OK && texts[i])
+            st = nlp__utf8_check(texts[i], lens[i]);
         if (st != NLP_OK)
-            return n > 1 ? nlp__wrap(st, "%s: %s[%zu]", fn, texts_name, i) : st;
+            return st == NLP_ERR_INVALID_UTF8 ? nlp__wrap(st, "%s: %s", what, name) : st;
     }
-    return st;
+    return NLP_OK;
 }
 
-nlp_status nlp_ner_run_batch(const nlp_ner_model *model, const char *const *texts,
-                             const size_t *lens, size_t n, nlp_entities **results)
+/* The run calls' common path; what names the exported function. */
+static nlp_status run_texts(const char *what, const nlp_ner_model *model,
+                            const char *const *texts, const size_t *lens, size_t n,
+                            nlp_entities **results)
 {
     for (size_t i = 0; results && i < n; i++)
         results[i] = NULL;
-    nlp_status st = check_batch("nlp_ner_run_batch", model, "texts", texts, lens, n, "results",
-                                results);
+    if (!model)
+        return nlp__null_arg(what, "model");
+    nlp_status st = n ? NLP__CHECK_ARGS(what, NLP__ARG(texts), NLP__ARG(lens), NLP__ARG(results))
+                      : NLP_OK;
+    if (st == NLP_OK)
+        st = nlp__check_limit(what, NULL, n, "texts", model->options.max_batch_texts,
+                              "nlp_ner_options.max_batch_texts");
+    if (st == NLP_OK)
+        st = check_texts(what, "texts", model, texts, lens, n);
     if (st != NLP_OK)
         return st;
     /* The pipeline reads texts[i] only up to lens[i]; "" stands in for NULL. */
@@ -91,13 +105,19 @@ nlp_status nlp_ner_run_batch(const nlp_ner_model *model, const char *const *text
     return st;
 }
 
+nlp_status nlp_ner_run_batch(const nlp_ner_model *model, const char *const *texts,
+                             const size_t *lens, size_t n, nlp_entities **results)
+{
+    return run_texts("nlp_ner_run_batch", model, texts, lens, n, results);
+}
+
 nlp_status nlp_ner_run(const nlp_ner_model *model, const char *text, size_t len,
                        nlp_entities **entities)
 {
     if (!entities)
         return nlp__null_arg("nlp_ner_run", "entities");
     nlp_entities *out = NULL;
-    nlp_status st = nlp_ner_run_batch(model, &text, &len, 1, &out);
+    nlp_status st = run_texts("nlp_ner_run", model, &text, &len, 1, &out);
     if (st == NLP_OK)
         *entities = out;
     return st;
@@ -106,10 +126,21 @@ nlp_status nlp_ner_run(const nlp_ner_model *model, const char *text, size_t len,
 nlp_status nlp_ner_tag_words(const nlp_ner_model *model, const char *const *words,
                              const size_t *lens, size_t n, const char **labels)
 {
-    nlp_status st = check_batch("nlp_ner_tag_words", model, "words", words, lens, n, "labels",
-                                labels);
-    if (st != NLP_OK)
-        return st;
+    if (!model)
+        return nlp__null_arg("nlp_ner_tag_words", "model");
+    nlp_status checked = n ? NLP__CHECK_ARGS("nlp_ner_tag_words", NLP__ARG(words), NLP__ARG(lens),
+                                             NLP__ARG(labels))
+                           : NLP_OK;
+    if (checked != NLP_OK)
+        return checked;
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total = lens[i] > SIZE_MAX - total ? SIZE_MAX : total + lens[i];
+    nlp_status st = nlp__check_limit("nlp_ner_tag_words", "the words' total", total, "bytes",
+                                     model->options.max_text_bytes,
+                                     "nlp_ner_options.max_text_bytes");
+    if (st == NLP_OK)
+        st = check_texts("nlp_ner_tag_words", "words", model, words, lens, n);
     int32_t *ids = nlp__malloc((n ? n : 1) * sizeof *ids);
     const char **safe = nlp__malloc((n ? n : 1) * sizeof *safe);
     if (st == NLP_OK && (!ids || !safe))

@@ -2,6 +2,7 @@
 #include "api/t5_common.h"
 #include "task/toxic.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static nlp_toxic_options toxic_defaults(void)
@@ -11,6 +12,8 @@ static nlp_toxic_options toxic_defaults(void)
     o.size = sizeof o;
     o.max_input_tokens = 512;
     o.device = "auto";
+    o.max_text_bytes = NLP__DEFAULT_MAX_TEXT_BYTES;
+    o.max_batch_texts = NLP__DEFAULT_MAX_BATCH_TEXTS;
     return o;
 }
 
@@ -41,7 +44,8 @@ nlp_status nlp__toxic_api_settings(const nlp_toxic_options *given, nlp_toxic_opt
         return st;
     *out = (nlp__toxic_settings){o->prefix, o->labels, o->label_count,
                                  (size_t)o->max_input_tokens, (size_t)o->max_new_tokens,
-                                 o->score_only != 0, device};
+                                 o->score_only != 0, device, o->max_text_bytes,
+                                 o->max_batch_texts};
     return NLP_OK;
 }
 
@@ -61,27 +65,41 @@ void nlp_toxic_free(nlp_toxic_model *model)
     nlp__toxic_free(model);
 }
 
+/* The classify calls' checks (what names the exported function), then the
+ * task. */
+static nlp_status classify_texts(const char *what, const nlp_toxic_model *model,
+                                 const char *const *texts, const size_t *lens, size_t count,
+                                 nlp_toxic_result **results)
+{
+    for (size_t i = 0; results && i < count; i++)
+        results[i] = NULL;
+    if (!model)
+        return nlp__null_arg(what, "model");
+    nlp_status st = count ? NLP__CHECK_ARGS(what, NLP__ARG(texts), NLP__ARG(lens),
+                                            NLP__ARG(results))
+                          : NLP_OK;
+    if (st == NLP_OK)
+        st = nlp__check_limit(what, NULL, count, "texts", model->max_batch_texts,
+                              "nlp_toxic_options.max_batch_texts");
+    for (size_t i = 0; st == NLP_OK && i < count; i++) {
+        char name[48] = "the text";
+        if (count > 1)
+            snprintf(name, sizeof name, "texts[%zu]", i);
+        if (!texts[i] && lens[i])
+            return nlp__fail(NLP_ERR_INVALID_ARG, "%s: %s is NULL", what, name);
+        st = nlp__check_limit(what, name, lens[i], "bytes", model->max_text_bytes,
+                              "nlp_toxic_options.max_text_bytes");
+        if (st == NLP_OK && (st = nlp__utf8_check(texts[i] ? texts[i] : "", lens[i])) != NLP_OK)
+            return nlp__wrap(st, "%s: %s", what, name);
+    }
+    return st == NLP_OK ? nlp__toxic_classify(model, texts, lens, count, results) : st;
+}
+
 nlp_status nlp_toxic_classify_batch(const nlp_toxic_model *model, const char *const *texts,
                                     const size_t *lens, size_t count,
                                     nlp_toxic_result **results)
 {
-    if (!model)
-        return nlp__null_arg("nlp_toxic_classify_batch", "model");
-    nlp_status checked = count ? NLP__CHECK_ARGS("nlp_toxic_classify_batch", NLP__ARG(texts),
-                                                 NLP__ARG(lens), NLP__ARG(results))
-                               : NLP_OK;
-    if (checked != NLP_OK)
-        return checked;
-    for (size_t i = 0; i < count; i++) {
-        results[i] = NULL;
-        if (!texts[i] && lens[i])
-            return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_classify_batch: texts[%zu] is NULL",
-                             i);
-        nlp_status st = nlp__utf8_check(texts[i] ? texts[i] : "", lens[i]);
-        if (st != NLP_OK)
-            return nlp__wrap(st, "text %zu", i);
-    }
-    return nlp__toxic_classify(model, texts, lens, count, results);
+    return classify_texts("nlp_toxic_classify_batch", model, texts, lens, count, results);
 }
 
 nlp_status nlp_toxic_classify(const nlp_toxic_model *model, const char *text, size_t len,
@@ -92,8 +110,9 @@ nlp_status nlp_toxic_classify(const nlp_toxic_model *model, const char *text, si
     const char *texts[1] = {text ? text : ""};
     nlp_toxic_result *out = NULL;
     if (!text && len)
-        return nlp__null_arg("nlp_toxic_classify", "text");
-    nlp_status st = nlp_toxic_classify_batch(model, texts, &len, 1, &out);
+        return nlp__fail(NLP_ERR_INVALID_ARG, "nlp_toxic_classify: text is NULL with len %zu",
+                         len);
+    nlp_status st = classify_texts("nlp_toxic_classify", model, texts, &len, 1, &out);
     if (st == NLP_OK)
         *result = out;
     return st;

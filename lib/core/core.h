@@ -86,6 +86,21 @@ nlp_status nlp__options_init(void *options, size_t size, const void *defaults, s
  * when a byte past known is nonzero. Both name the struct. */
 nlp_status nlp__options_read(void *dst, size_t known, const void *given, const char *name);
 
+/* Input limits (nlp_ner_options / nlp_toxic_options max_text_bytes and
+ * max_batch_texts): 0 in a caller's struct means these defaults. */
+#define NLP__DEFAULT_MAX_TEXT_BYTES ((size_t)1 << 20)
+#define NLP__DEFAULT_MAX_BATCH_TEXTS ((size_t)4096)
+
+/* A caller's limit, 0 replaced by the default. */
+size_t nlp__limit_or_default(size_t given, size_t fallback);
+
+/* NLP_ERR_INVALID_ARG when `got` is above `limit`: the message names the
+ * function, the thing measured ("text 3"; NULL when the count itself is
+ * it: "5000 texts"), both sizes and the option
+ * ("nlp_ner_options.max_text_bytes") that raises the limit. */
+nlp_status nlp__check_limit(const char *function, const char *what, size_t got,
+                            const char *unit, size_t limit, const char *option);
+
 /* A parsed device name. index is -1 for "cuda" without a number. */
 typedef enum nlp__device_kind {
     NLP__DEVICE_CPU,
@@ -111,6 +126,16 @@ nlp_status nlp__utf8_check(const char *text, size_t len);
 
 /* Read a whole file into a NUL-terminated malloc'd buffer. */
 nlp_status nlp__read_file(const char *path, char **data, size_t *size);
+
+/* The longest line a data file (CoNLL, CSV, JSON Lines) may hold: a line
+ * past it is a broken or hostile file, refused before it is read whole. */
+#define NLP__MAX_DATA_LINE ((size_t)64 << 20)
+
+/* nlp__read_file for data files: a leading UTF-8 byte order mark is
+ * dropped, and the file is read in chunks, stopping with NLP_ERR_FORMAT
+ * naming the file and line at the first line longer than
+ * NLP__MAX_DATA_LINE bytes. */
+nlp_status nlp__read_data_file(const char *path, char **data, size_t *size);
 
 /* Join a directory and a file name into a malloc'd path. */
 char *nlp__path_join(const char *dir, const char *name);

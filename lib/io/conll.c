@@ -100,7 +100,7 @@ nlp_status nlp__conll_read(const char *path, const nlp__ner_read_options *opts, 
     nlp_status st = nlp__ner_data_create(path, opts, &d);
     size_t size = 0;
     if (st == NLP_OK)
-        st = nlp__read_file(path, &d->text, &size);
+        st = nlp__read_data_file(path, &d->text, &size);
     if (st == NLP_OK) {
         conll_reader r = {d, opts->tag_column, 0, 0, 0};
         st = read_lines(&r, d->text, size);

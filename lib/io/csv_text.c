@@ -110,9 +110,7 @@ static nlp_status parse_error(csv_state *s, struct csv_parser *p, long line)
 
 static nlp_status feed(csv_state *s, struct csv_parser *p, const char *text, size_t size)
 {
-    const char *q = text, *end = text + size;
-    if (size >= 3 && memcmp(q, "\xEF\xBB\xBF", 3) == 0)
-        q += 3;  /* byte order mark */
+    const char *q = text, *end = text + size; /* the reader dropped any BOM */
     for (s->line = 1; q < end && s->status == NLP_OK; s->line++) {
         const char *nl = memchr(q, '\n', (size_t)(end - q));
         size_t n = (size_t)((nl ? nl + 1 : end) - q);
@@ -149,7 +147,7 @@ nlp_status nlp__csv_text_read(const char *path, const nlp__text_options *opts,
     csv_set_space_func(&p, no_space);
     nlp_status st = nlp__text_data_create(path, &s.d);
     if (st == NLP_OK)
-        st = nlp__read_file(path, &text, &size);
+        st = nlp__read_data_file(path, &text, &size);
     if (st == NLP_OK)
         st = feed(&s, &p, text, size);
     csv_free(&p);

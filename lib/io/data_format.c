@@ -34,12 +34,17 @@ nlp_status nlp__data_format_detect(const char *path, nlp_data_format *out)
     char line[4096];
     size_t n = first_line(f, line, sizeof line);
     fclose(f);
+    const char *l = line;
+    if (n >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) { /* a byte order mark */
+        l += 3;
+        n -= 3;
+    }
     if (n == 0)
         return nlp__fail(NLP_ERR_FORMAT, "%s: empty file (no data)", path);
-    if (line[0] == '{' || line[0] == '[' || ends_with(path, ".jsonl") ||
+    if (l[0] == '{' || l[0] == '[' || ends_with(path, ".jsonl") ||
         ends_with(path, ".json") || ends_with(path, ".ndjson"))
         *out = NLP_DATA_JSONL;
-    else if (ends_with(path, ".csv") || (strchr(line, ',') && !strpbrk(line, " \t")))
+    else if (ends_with(path, ".csv") || (strchr(l, ',') && !strpbrk(l, " \t")))
         *out = NLP_DATA_CSV;
     else
         *out = NLP_DATA_CONLL;

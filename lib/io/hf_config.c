@@ -57,6 +57,12 @@ static nlp_status read_id2label(nlp__hf_config *c, const char *file, const json_
         if (!(c->id2label[i] = nlp__strdup(json_string_value(value))))
             return NLP_ERR_NOMEM;
     }
+    /* Two ids with one name would make the name's id (label2id) ambiguous. */
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++)
+            if (strcmp(c->id2label[i], c->id2label[j]) == 0)
+                return nlp__fail_at(NLP_ERR_FORMAT, file, 0, "\"id2label\" names \"%s\" "
+                                    "twice (ids %zu and %zu)", c->id2label[i], i, j);
     return NLP_OK;
 }
 

@@ -34,14 +34,18 @@ nlp_status nlp__jsonl_each(const char *path, nlp__jsonl_fn fn, void *ctx)
 {
     char *text = NULL;
     size_t size = 0;
-    nlp_status st = nlp__read_file(path, &text, &size);
+    nlp_status st = nlp__read_data_file(path, &text, &size);
     const char *p = text, *end = text + size;
+    bool any = false;
     for (long line = 1; st == NLP_OK && p < end; line++) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *stop = nl ? nl : end;
+        any = any || !blank(p, (size_t)(stop - p));
         st = one_line(path, p, (size_t)(stop - p), line, fn, ctx);
         p = stop + 1;
     }
     free(text);
+    if (st == NLP_OK && !any)
+        st = nlp__fail(NLP_ERR_FORMAT, "%s: empty JSON Lines file (no rows)", path);
     return st;
 }

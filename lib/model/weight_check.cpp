@@ -36,6 +36,14 @@ static std::string problem_of(const WantedTensor &w, const at::Tensor *t)
                shape_str(w.shape);
     if (!t->is_floating_point())
         return "tensor " + w.name + " is not floating point";
+    /* A NaN or Inf weight turns every output it touches into NaN: refuse
+     * the checkpoint at load rather than answer nonsense later. */
+    at::Tensor bad = at::logical_not(at::isfinite(*t)).flatten();
+    int64_t n_bad = bad.sum().item<int64_t>();
+    if (n_bad > 0)
+        return "tensor " + w.name + " holds " + std::to_string(n_bad) +
+               " NaN/Inf values (first at element " +
+               std::to_string(bad.nonzero()[0][0].item<int64_t>()) + ")";
     return "";
 }
 

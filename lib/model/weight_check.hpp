@@ -30,7 +30,8 @@ using IgnoredTensor = std::function<bool(const std::string &name)>;
  * not NULL) receives the loaded names that nothing used and ignored() does
  * not skip, in name order. Errors: NLP_ERR_FORMAT "<source>: <first
  * problem> (and N more problems); unexpected tensors: a, b, ... (M in
- * all)", every missing, mis-shaped or non-float tensor counted. */
+ * all)", every missing, mis-shaped, non-float or non-finite (NaN/Inf)
+ * tensor counted. */
 nlp_status check_tensors(const TensorMap &loaded, const std::vector<WantedTensor> &wanted,
                          const char *source, IgnoredTensor ignored,
                          std::vector<const at::Tensor *> &found,

@@ -5,6 +5,7 @@
 #include "metrics/seqeval.h"
 #include "task/eval.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +41,48 @@ static nlp_status read_data(const char *path, const nlp_eval_options *o, nlp__ne
     return nlp__ner_jsonl_read(path, &io, out);
 }
 
+/* The entity type of a tag: what follows a one-letter prefix ("B-PER"),
+ * else the whole tag; NULL for O. */
+static const char *tag_type(const char *tag)
+{
+    if (strcmp(tag, "O") == 0)
+        return NULL;
+    return tag[0] && tag[1] == '-' ? tag + 2 : tag;
+}
+
+static bool model_has_type(const nlp__ner_labels *labels, const char *type)
+{
+    for (size_t i = 0; i < labels->count; i++)
+        if (labels->types[i] && strcmp(labels->types[i], type) == 0)
+            return true;
+    return false;
+}
+
+/* A gold entity type the model cannot predict is a wrong data file or a
+ * wrong model (another tag set), not a score of 0: refuse it, naming the
+ * first token that carries it. */
+static nlp_status check_gold_types(const nlp__ner_labels *labels, const nlp__ner_data *d,
+                                   size_t n)
+{
+    for (size_t s = 0; s < n; s++)
+        for (size_t w = 0; w < d->lengths[s]; w++) {
+            const char *tag = d->tags[d->starts[s] + w], *type = tag_type(tag);
+            if (!type || model_has_type(labels, type))
+                continue;
+            char known[512] = "";
+            for (size_t i = 0, used = 0; i < labels->count && used < sizeof known; i++)
+                if (labels->kinds[i] == NLP__TAG_B)
+                    used += (size_t)snprintf(known + used, sizeof known - used, "%s%s",
+                                             used ? ", " : "", labels->types[i]);
+            /* CoNLL has a token per line; JSON Lines a sentence. */
+            long line = d->lines[s] + (d->text ? (long)w : 0);
+            return nlp__fail_at(NLP_ERR_FORMAT, d->path, line, "tag \"%s\" names entity "
+                                "type %s, which the model does not have (its types: %s)",
+                                tag, type, known);
+        }
+    return NLP_OK;
+}
+
 /* Predicted tag names for sentences [0, n), o->batch_size at a time. */
 static nlp_status tag_all(const nlp__ner_pipeline *p, const nlp__ner_data *d, size_t n,
                           const nlp_eval_options *o, size_t *word_lens, int32_t *ids,
@@ -71,6 +114,8 @@ nlp_status nlp__ner_evaluate(const nlp__ner_pipeline *pipeline, const char *data
     n = o->max_examples && o->max_examples < n ? o->max_examples : n;
     if (st == NLP_OK && n == 0)
         st = nlp__fail(NLP_ERR_FORMAT, "%s: no sentences", data_path);
+    if (st == NLP_OK)
+        st = check_gold_types(pipeline->labels, d, n);
     size_t tokens = n ? d->starts[n - 1] + d->lengths[n - 1] : 0;
     size_t *word_lens = st == NLP_OK ? nlp__malloc(tokens * sizeof *word_lens) : NULL;
     int32_t *ids = st == NLP_OK ? nlp__malloc(tokens * sizeof *ids) : NULL;

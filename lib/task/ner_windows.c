@@ -67,11 +67,28 @@ static size_t margin(const nlp__window *w, size_t a, size_t b)
     return left < right ? left : right;
 }
 
+/* The first window ending at or after b. Window ends never decrease (each
+ * window starts later and snaps back to a word edge), so this is a binary
+ * search: owners of a long text's tokens cost O(log windows) each, not a
+ * scan of every earlier window. */
+static size_t first_ending_after(const nlp__window *windows, size_t count, size_t b)
+{
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (windows[mid].end < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The best window holding [a, b) whole; count when none does. */
 static size_t best_window(const nlp__window *windows, size_t count, size_t a, size_t b)
 {
     size_t best = count, best_margin = 0;
-    for (size_t i = 0; i < count; i++) {
+    for (size_t i = first_ending_after(windows, count, b); i < count; i++) {
         const nlp__window *w = &windows[i];
         if (w->start > a)
             break; /* windows are in order of start */

@@ -152,6 +152,9 @@ static nlp_status configure(nlp_toxic_model *m, const char *dir, const nlp__toxi
     if (!(m->prefix = nlp__strdup(prefix)))
         return NLP_ERR_NOMEM;
     m->max_input_tokens = s->max_input_tokens ? s->max_input_tokens : 512;
+    m->max_text_bytes = nlp__limit_or_default(s->max_text_bytes, NLP__DEFAULT_MAX_TEXT_BYTES);
+    m->max_batch_texts = nlp__limit_or_default(s->max_batch_texts,
+                                               NLP__DEFAULT_MAX_BATCH_TEXTS);
     st = s->labels ? set_labels(m, s->labels, s->label_count) : checkpoint_labels(m);
     if (st == NLP_OK && s->max_new_tokens)
         m->max_new_tokens = s->max_new_tokens;

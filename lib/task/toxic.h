@@ -25,6 +25,7 @@ struct nlp_toxic_model {
     int32_t *candidate_ids;
     size_t *candidate_offsets;
     size_t max_input_tokens, max_new_tokens; /* max_new_tokens 0: score only */
+    size_t max_text_bytes, max_batch_texts;  /* input limits, defaults applied */
 };
 
 /* Resolved options: NULL / 0 fields take the defaults documented in nlp.h. */
@@ -36,6 +37,7 @@ typedef struct nlp__toxic_settings {
     size_t max_new_tokens;
     bool score_only;
     const char *device; /* resolved ("cpu", "cuda:0") */
+    size_t max_text_bytes, max_batch_texts; /* 0: the defaults (core.h) */
 } nlp__toxic_settings;
 
 nlp_status nlp__toxic_load(const char *dir, const nlp__toxic_settings *settings,

@@ -70,7 +70,7 @@ static const null_case cases[] = {
     {toxic_load_dir, "nlp_toxic_load: dir is NULL"},
     {toxic_load_model, "nlp_toxic_load: model is NULL"},
     {toxic_classify_result, "nlp_toxic_classify: result is NULL"},
-    {toxic_classify_text, "nlp_toxic_classify: text is NULL"},
+    {toxic_classify_text, "nlp_toxic_classify: text is NULL with len 3"},
     {toxic_batch_model, "nlp_toxic_classify_batch: model is NULL"},
     {toxic_evaluate_dir, "nlp_toxic_evaluate: model_dir is NULL"},
     {ner_load_dir, "nlp_ner_load: dir is NULL"},

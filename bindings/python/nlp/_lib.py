@@ -40,7 +40,8 @@ class EncodeOptions(Struct):
 class NerOptions(Struct):
     _fields_ = [("size", c_size_t), ("device", c_char_p), ("num_threads", c_int),
                 ("batch_size", c_size_t), ("max_length", c_size_t), ("stride", c_size_t),
-                ("aggregation", c_int), ("sort_by_length", c_int)]
+                ("aggregation", c_int), ("sort_by_length", c_int),
+                ("max_text_bytes", c_size_t), ("max_batch_texts", c_size_t)]
 
 
 class Entity(ctypes.Structure):
@@ -58,7 +59,8 @@ class ToxicOptions(Struct):
     _fields_ = [("size", c_size_t), ("prefix", c_char_p), ("labels", POINTER(ToxicLabel)),
                 ("label_count", c_size_t), ("max_input_tokens", c_int),
                 ("max_new_tokens", c_int), ("device", c_char_p), ("num_threads", c_int),
-                ("score_only", c_int)]
+                ("score_only", c_int), ("max_text_bytes", c_size_t),
+                ("max_batch_texts", c_size_t)]
 
 
 class ToxicResult(ctypes.Structure):

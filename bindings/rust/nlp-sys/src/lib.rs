@@ -77,6 +77,8 @@ pub struct nlp_ner_options {
     pub stride: usize,
     pub aggregation: nlp_aggregation,
     pub sort_by_length: c_int,
+    pub max_text_bytes: usize,
+    pub max_batch_texts: usize,
 }
 
 #[repr(C)]
@@ -113,6 +115,8 @@ pub struct nlp_toxic_options {
     pub device: *const c_char,
     pub num_threads: c_int,
     pub score_only: c_int,
+    pub max_text_bytes: usize,
+    pub max_batch_texts: usize,
 }
 
 #[repr(C)]
