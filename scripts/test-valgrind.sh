@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 cmake -S . -B "$build" -G Ninja -DNLP_VALGRIND_TESTS=ON >/dev/null
+# Leave the folder as it was: a plain ctest there should not run valgrind.
+trap 'cmake -S . -B "$build" -DNLP_VALGRIND_TESTS=OFF >/dev/null' EXIT
 nice cmake --build "$build"
 rm -f "$build"/valgrind/*.log
 status=0
