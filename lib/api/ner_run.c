@@ -1,8 +1,8 @@
 /* ner_run.c - the NER run functions: argument checks, then the pipeline. */
 #include "api/ner_model.h"
+#include "core/text_checks.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,31 +51,6 @@ nlp_status nlp_ner_logits(const nlp_ner_model *model, const int64_t *input_ids,
                                   out_logits);
 }
 
-/* Texts (or words: noun names them, plural) must be given (NULL only when
- * empty), within the model's max_text_bytes, and valid UTF-8. */
-static nlp_status check_texts(const char *what, const char *noun, const nlp_ner_model *model,
-                              const char *const *texts, const size_t *lens, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        char name[48];
-        if (n > 1)
-            snprintf(name, sizeof name, "%s[%zu]", noun, i);
-        else
-            snprintf(name, sizeof name, "the %.*s", (int)strlen(noun) - 1, noun);
-        if (!texts[i] && lens[i])
-            return nlp__fail(NLP_ERR_INVALID_ARG, "%s: %s is NULL with len %zu", what, name,
-                             lens[i]);
-        nlp_status st = nlp__check_limit(what, name, lens[i], "bytes",
-                                         model->options.max_text_bytes,
-                                         "nlp_ner_options.max_text_bytes");
-        if (st == NLP_OK && texts[i])
-            st = nlp__utf8_check(texts[i], lens[i]);
-        if (st != NLP_OK)
-            return st == NLP_ERR_INVALID_UTF8 ? nlp__wrap(st, "%s: %s", what, name) : st;
-    }
-    return NLP_OK;
-}
-
 /* The run calls' common path; what names the exported function. */
 static nlp_status run_texts(const char *what, const nlp_ner_model *model,
                             const char *const *texts, const size_t *lens, size_t n,
@@ -91,7 +66,8 @@ static nlp_status run_texts(const char *what, const nlp_ner_model *model,
         st = nlp__check_limit(what, NULL, n, "texts", model->options.max_batch_texts,
                               "nlp_ner_options.max_batch_texts");
     if (st == NLP_OK)
-        st = check_texts(what, "texts", model, texts, lens, n);
+        st = nlp__check_texts(what, "texts", texts, lens, n, model->options.max_text_bytes,
+                               "nlp_ner_options.max_text_bytes");
     if (st != NLP_OK)
         return st;
     /* The pipeline reads texts[i] only up to lens[i]; "" stands in for NULL. */
@@ -140,7 +116,8 @@ nlp_status nlp_ner_tag_words(const nlp_ner_model *model, const char *const *word
                                      model->options.max_text_bytes,
                                      "nlp_ner_options.max_text_bytes");
     if (st == NLP_OK)
-        st = check_texts("nlp_ner_tag_words", "words", model, words, lens, n);
+        st = nlp__check_texts("nlp_ner_tag_words", "words", words, lens, n,
+                               model->options.max_text_bytes, "nlp_ner_options.max_text_bytes");
     int32_t *ids = nlp__malloc((n ? n : 1) * sizeof *ids);
     const char **safe = nlp__malloc((n ? n : 1) * sizeof *safe);
     if (st == NLP_OK && (!ids || !safe))

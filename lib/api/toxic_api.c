@@ -1,8 +1,8 @@
 /* toxic_api.c - the exported nlp_toxic_* functions. */
 #include "api/t5_common.h"
+#include "core/text_checks.h"
 #include "task/toxic.h"
 
-#include <stdio.h>
 #include <string.h>
 
 static nlp_toxic_options toxic_defaults(void)
@@ -81,17 +81,9 @@ static nlp_status classify_texts(const char *what, const nlp_toxic_model *model,
     if (st == NLP_OK)
         st = nlp__check_limit(what, NULL, count, "texts", model->max_batch_texts,
                               "nlp_toxic_options.max_batch_texts");
-    for (size_t i = 0; st == NLP_OK && i < count; i++) {
-        char name[48] = "the text";
-        if (count > 1)
-            snprintf(name, sizeof name, "texts[%zu]", i);
-        if (!texts[i] && lens[i])
-            return nlp__fail(NLP_ERR_INVALID_ARG, "%s: %s is NULL", what, name);
-        st = nlp__check_limit(what, name, lens[i], "bytes", model->max_text_bytes,
+    if (st == NLP_OK)
+        st = nlp__check_texts(what, "texts", texts, lens, count, model->max_text_bytes,
                               "nlp_toxic_options.max_text_bytes");
-        if (st == NLP_OK && (st = nlp__utf8_check(texts[i] ? texts[i] : "", lens[i])) != NLP_OK)
-            return nlp__wrap(st, "%s: %s", what, name);
-    }
     return st == NLP_OK ? nlp__toxic_classify(model, texts, lens, count, results) : st;
 }
 
