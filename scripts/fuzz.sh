@@ -2,10 +2,14 @@
 # Build the libFuzzer targets with clang and fuzz each for a while
 # (docs/robustness.md). CI runs it with --seconds 60.
 #
-#   scripts/fuzz.sh [--seconds N] [--jobs K] [--build DIR] [--libnlp-a FILE]
-#                   [--work DIR] [--no-build] [TARGET...]
+#   scripts/fuzz.sh [--seconds N] [--runs N] [--seed N] [--jobs K] [--build DIR]
+#                   [--libnlp-a FILE] [--work DIR] [--no-build] [TARGET...]
 #
 # --seconds  time per target (default 60)
+# --runs     also stop each target after N inputs (default: no limit)
+# --seed     libFuzzer's random seed (default 0: a new one each run). CI
+#            passes a fixed seed so that its run is a prefix of one known
+#            sequence, which a longer local run with that seed has covered.
 # --jobs     targets fuzzed at once (default 2), each at nice 19
 # --build    the clang build folder (default build-fuzz)
 # --libnlp-a a normal build's lib/libnlp.a, for the NER and toxicity targets
@@ -22,17 +26,19 @@
 # summary line per target gives libFuzzer's figures: runs, cov, ft, corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=60 jobs=2 build=build-fuzz libnlp_a="" work="" do_build=1
+seconds=60 runs=-1 seed=0 jobs=2 build=build-fuzz libnlp_a="" work="" do_build=1
 targets=()
 while [ $# -gt 0 ]; do
     case "$1" in
     --seconds) seconds=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --seed) seed=$2; shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
     --build) build=$2; shift 2 ;;
     --libnlp-a) libnlp_a=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
     --no-build) do_build=0; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     -*) echo "fuzz.sh: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
     esac
@@ -67,7 +73,7 @@ fuzz_one() {
     mkdir -p "$work/corpus/$t" tests/fuzz/regressions/"$t"
     local rc=0
     # libFuzzer's own failure codes are moved off 77, which means "skipped".
-    nice -n 19 "$build/tests/fuzz/$t" -max_total_time="$seconds" -timeout=30 \
+    nice -n 19 "$build/tests/fuzz/$t" -max_total_time="$seconds" -runs="$runs" -seed="$seed" -timeout=30 \
         -error_exitcode=1 -timeout_exitcode=2 \
         -rss_limit_mb=4096 -detect_leaks=$leaks -print_final_stats=1 \
         -artifact_prefix="$work/artifacts/$t-" \

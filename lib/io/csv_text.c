@@ -59,6 +59,12 @@ static void on_field(void *field, size_t n, void *ctx)
     const char *f = field ? field : "";
     if (s->status != NLP_OK)
         return;
+    if (s->at_record_start) {
+        /* A record that began after a bare CR inside this line (old Mac
+         * line ends): feed() only marks records that start a line. */
+        s->record_line = s->line;
+        s->at_record_start = false;
+    }
     if (!s->header_done)
         keep_header(s, f, n);
     else if ((long)s->field == s->text_col)
