@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build the libFuzzer targets with clang and fuzz each for a while
-# (docs/robustness.md). CI runs it with --seconds 60.
+# (docs/robustness.md). CI runs it with --seconds 60 --seed 1.
 #
 #   scripts/fuzz.sh [--seconds N] [--runs N] [--seed N] [--jobs K] [--build DIR]
 #                   [--libnlp-a FILE] [--work DIR] [--no-build] [TARGET...]
@@ -73,7 +73,8 @@ fuzz_one() {
     mkdir -p "$work/corpus/$t" tests/fuzz/regressions/"$t"
     local rc=0
     # libFuzzer's own failure codes are moved off 77, which means "skipped".
-    nice -n 19 "$build/tests/fuzz/$t" -max_total_time="$seconds" -runs="$runs" -seed="$seed" -timeout=30 \
+    nice -n 19 "$build/tests/fuzz/$t" -max_total_time="$seconds" -runs="$runs" -seed="$seed" \
+        -timeout=30 \
         -error_exitcode=1 -timeout_exitcode=2 \
         -rss_limit_mb=4096 -detect_leaks=$leaks -print_final_stats=1 \
         -artifact_prefix="$work/artifacts/$t-" \

@@ -53,18 +53,25 @@ static void keep_text(csv_state *s, const char *f, size_t n)
     s->text_len = n;
 }
 
+/* The next record starts on the current line. feed() calls this before a
+ * line that is not blank (a quoted field's callback comes only at its end,
+ * maybe lines later); on_field() for records that begin inside a line,
+ * after a bare CR (old Mac line ends). */
+static void mark_record_start(csv_state *s)
+{
+    if (s->at_record_start) {
+        s->record_line = s->line;
+        s->at_record_start = false;
+    }
+}
+
 static void on_field(void *field, size_t n, void *ctx)
 {
     csv_state *s = ctx;
     const char *f = field ? field : "";
     if (s->status != NLP_OK)
         return;
-    if (s->at_record_start) {
-        /* A record that began after a bare CR inside this line (old Mac
-         * line ends): feed() only marks records that start a line. */
-        s->record_line = s->line;
-        s->at_record_start = false;
-    }
+    mark_record_start(s); /* a record that began after a bare CR inside this line */
     if (!s->header_done)
         keep_header(s, f, n);
     else if ((long)s->field == s->text_col)
@@ -120,10 +127,8 @@ static nlp_status feed(csv_state *s, struct csv_parser *p, const char *text, siz
     for (s->line = 1; q < end && s->status == NLP_OK; s->line++) {
         const char *nl = memchr(q, '\n', (size_t)(end - q));
         size_t n = (size_t)((nl ? nl + 1 : end) - q);
-        if (s->at_record_start && q[0] != '\n' && q[0] != '\r') {
-            s->record_line = s->line;
-            s->at_record_start = false;
-        }
+        if (q[0] != '\n' && q[0] != '\r')
+            mark_record_start(s);
         if (csv_parse(p, q, n, on_field, on_record, s) != n)
             return parse_error(s, p, s->line);
         q += n;
